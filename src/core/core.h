@@ -1,0 +1,109 @@
+// core: the vocabulary every other module shares — diagnostics for bad user data,
+// exceptions for bugs and I/O, and the few file helpers that must behave the same
+// everywhere (atomic writes, so no output file is ever left half-written).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hoso {
+
+// ---------------------------------------------------------------------------
+// Diagnostics: problems in user data (input files, templates). They are collected,
+// never thrown, so that a clerk sees every problem of a file at once.
+
+enum class Severity : std::uint8_t { Error = 0, Warning };
+
+struct SourceLocation {
+    std::string file;  // as given by the user (not made absolute)
+    int line = 0;      // 1-based; 0 = unknown
+    int column = 0;    // 1-based; 0 = unknown
+};
+
+struct Diagnostic {
+    Severity severity = Severity::Error;
+    SourceLocation where;
+    std::string field;       // dotted path of the offending item, e.g. "unit.name"; may be empty
+    std::string message_vi;  // for the clerk, in Vietnamese
+    std::string message_en;  // the same in English
+};
+
+class Diagnostics {
+public:
+    void error(SourceLocation where, std::string field, std::string vi, std::string en);
+    void warning(SourceLocation where, std::string field, std::string vi, std::string en);
+    void add(Diagnostic d);
+    void append(const Diagnostics& other);
+
+    bool has_errors() const noexcept;
+    std::size_t error_count() const noexcept;
+    bool empty() const noexcept { return m_items.empty(); }
+    const std::vector<Diagnostic>& items() const noexcept { return m_items; }
+
+    // "file:line:col: lỗi: <vi> (<en>) [field]" one per line, in the order they were added
+    // (which callers keep in file order).
+    std::string format() const;
+
+private:
+    std::vector<Diagnostic> m_items;
+};
+
+std::string format_diagnostic(const Diagnostic& d);
+
+// ---------------------------------------------------------------------------
+// Exceptions: programming errors and I/O failures. Bad user data never throws
+// through a public API; it becomes a Diagnostic.
+
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// A problem with one user file that stops processing of that file (e.g. it cannot be read).
+// Carries the path so the CLI can print it.
+class IoError : public Error {
+public:
+    IoError(const std::filesystem::path& path, const std::string& what);
+    const std::filesystem::path& path() const noexcept { return m_path; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+// Reads a whole regular file. Throws IoError (with the path) if it is missing, is a
+// directory, or cannot be read; refuses files larger than `max_bytes`.
+std::string read_file(const std::filesystem::path& path, std::size_t max_bytes = 64u << 20);
+
+// Writes `bytes` to `path` atomically: the data goes to a temporary file in the same
+// directory, is flushed, and is renamed over `path` only when complete. On any failure the
+// temporary file is removed, `path` is untouched, and IoError names `path`.
+void write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
+
+// ---------------------------------------------------------------------------
+// Calendar dates (proleptic Gregorian). A zero day or month means "left blank for the
+// signer to fill in", as on documents numbered and dated by hand at signing.
+
+struct Date {
+    int year = 0;
+    int month = 0;  // 1–12, or 0 = blank
+    int day = 0;    // 1–31, or 0 = blank
+    auto operator<=>(const Date&) const = default;
+};
+
+bool is_valid_date(const Date& d);  // a real calendar day (no blanks)
+// Parses "YYYY-MM-DD" (also "DD/MM/YYYY"); nullopt when malformed or not a real day.
+std::optional<Date> parse_date(std::string_view s);
+std::string to_iso(const Date& d);  // "2025-02-05"
+// Whole months from `from` to `to` (negative if `to` is earlier); a month counts only when
+// its day is reached: 2024-01-31 → 2025-01-30 is 11 months, → 2025-01-31 is 12.
+int months_between(const Date& from, const Date& to);
+
+// Formats a double with `decimals` digits after '.', independent of the C/C++ locale.
+std::string format_fixed(double value, int decimals);
+
+}  // namespace hoso

@@ -1,0 +1,26 @@
+// docx: model::Document → a WordprocessingML package (.docx) built with tinyxml2 and
+// libzip. Word/LibreOffice do the layout; this writer states the ND30 geometry in Word's
+// terms (A4, margins, Times New Roman, the borderless header table, rules, page numbers from
+// page 2) so that the file prints like hoso's PDF and stays editable.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "model/model.h"
+
+namespace hoso::docx {
+
+struct DocxOptions {
+    std::string font_name = "Times New Roman";  // ND30; LibreOffice substitutes Liberation Serif
+    std::string application = "hoso";
+};
+
+// The package as {part name → bytes}, in the order the zip stores them. Exposed for golden
+// tests (each XML part is compared as a tree).
+std::map<std::string, std::string> docx_parts(const model::Document& doc, const DocxOptions& options = {});
+
+// The complete .docx file in memory: deterministic (fixed entry order and timestamps).
+std::string write_docx(const model::Document& doc, const DocxOptions& options = {});
+
+}  // namespace hoso::docx

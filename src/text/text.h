@@ -1,0 +1,94 @@
+// text: everything language-specific about Vietnamese text, and the only module that uses
+// ICU (no ICU type appears in this header). All strings are UTF-8; functions that take
+// "nfc" expect NFC input (normalise once, at input, with to_nfc).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/core.h"
+
+namespace hoso::text {
+
+// --- Encoding and normalisation ------------------------------------------------------
+
+// Byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates and code
+// points above U+10FFFF are invalid), or nullopt when `s` is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+// NFC of valid UTF-8. Throws hoso::Error on invalid UTF-8 (validate first for user data).
+std::string to_nfc(std::string_view utf8);
+bool is_nfc(std::string_view utf8);
+
+std::u32string to_utf32(std::string_view utf8);  // precondition: valid UTF-8
+std::string to_utf8(std::u32string_view cps);
+
+// --- Case (ICU, locale "vi") -----------------------------------------------------------
+
+std::string to_upper(std::string_view nfc);  // "đơn vị học tập" → "ĐƠN VỊ HỌC TẬP"
+std::string to_lower(std::string_view nfc);
+
+// --- ND30 dates ------------------------------------------------------------------------
+
+// "ngày 05 tháng 02 năm 2025", "ngày 29 tháng 6 năm 2025": day < 10 and months 1–2 get a
+// leading zero (ND30 Phụ lục I, II.4.b). A blank day or month (0) leaves a gap of spaces to
+// be filled in by hand at signing: "ngày     tháng 7 năm 2024".
+std::string nd30_date(const Date& d);
+// "Phong Thổ, ngày 05 tháng 02 năm 2025"
+std::string nd30_place_date(std::string_view place, const Date& d);
+// Short numeric form used inside sentences: "05/02/2025" (day and month always 2 digits).
+std::string short_date(const Date& d);
+
+// --- Numbers (vi-VN: '.' groups thousands, ',' is the decimal separator) ------------------
+
+std::string format_integer(long long v);                 // 1234567 → "1.234.567"
+std::string format_decimal(double v, int max_decimals);  // 1234.5, 2 → "1.234,5" (trailing zeros dropped)
+std::string format_percent(double v, int max_decimals);  // 95.5, 1 → "95,5%"
+// Zero-padded to two digits for document numbers and list numbering: 5 → "05", 12 → "12".
+std::string two_digits(int v);
+// Cardinal in words (ICU rule-based spell-out, "vi"): 125 → "một trăm hai mươi lăm".
+std::string spell_out(long long v);
+
+// --- Collation (ICU "vi": A < Ă < Â, D < Đ, tones ngang < huyền < hỏi < ngã < sắc < nặng) ---
+
+class Collator {
+public:
+    Collator();  // throws hoso::Error if ICU has no "vi" collation data
+    ~Collator();
+    Collator(Collator&&) noexcept;
+    Collator& operator=(Collator&&) noexcept;
+    int compare(std::string_view a, std::string_view b) const;  // <0, 0, >0
+    bool less(std::string_view a, std::string_view b) const { return compare(a, b) < 0; }
+    std::string sort_key(std::string_view s) const;  // byte-comparable key
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+// Stable sort by Vietnamese collation.
+void sort_vi(std::vector<std::string>& items);
+
+// --- Line breaking ---------------------------------------------------------------------
+
+// Byte offsets (ascending, excluding 0 and s.size()) at which a new line may start. Breaks
+// are allowed only after spaces — never inside "30/2020/NĐ-CP" or "UBND-GDĐT" — and not
+// after a word that must stay with the number that follows it: "Số: 05", "Điều 1",
+// "ngày 05", "tháng 6", "năm 2025", "khoản 2", "điểm a", "Mục 3", "Chương II", "Phụ lục I".
+std::vector<std::size_t> break_opportunities(std::string_view nfc);
+
+// Byte offsets of grapheme cluster boundaries (for splitting a word wider than its column).
+std::vector<std::size_t> grapheme_boundaries(std::string_view nfc);
+
+// --- File names ------------------------------------------------------------------------
+
+// ASCII slug for file names: "Trường Tiểu học Đông Hải" → "truong-tieu-hoc-dong-hai".
+// Only [a-z0-9-], no leading/trailing '-', at most `max_len` bytes, never empty ("untitled").
+std::string ascii_slug(std::string_view utf8, std::size_t max_len = 60);
+
+}  // namespace hoso::text
