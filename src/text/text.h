@@ -37,21 +37,29 @@ std::string to_lower(std::string_view nfc);
 
 // "ngày 05 tháng 02 năm 2025", "ngày 29 tháng 6 năm 2025": day < 10 and months 1–2 get a
 // leading zero (ND30 Phụ lục I, II.4.b). A blank day or month (0) leaves a gap of spaces to
-// be filled in by hand at signing: "ngày     tháng 7 năm 2024".
+// be filled in by hand at signing: the field becomes 3 spaces, so exactly 5 ASCII spaces
+// separate the words: "ngày     tháng 7 năm 2024", "ngày     tháng     năm 2024". A blank
+// year (0) likewise gives "năm" + 4 trailing spaces. Throws hoso::Error when a field is out
+// of range (day > 31, month > 12, negative, year > 9999); no calendar check is made.
 std::string nd30_date(const Date& d);
 // "Phong Thổ, ngày 05 tháng 02 năm 2025"
 std::string nd30_place_date(std::string_view place, const Date& d);
 // Short numeric form used inside sentences: "05/02/2025" (day and month always 2 digits).
+// Blank fields become "…" (U+2026): "…/07/2024". Same range check as nd30_date.
 std::string short_date(const Date& d);
 
 // --- Numbers (vi-VN: '.' groups thousands, ',' is the decimal separator) ------------------
 
 std::string format_integer(long long v);                 // 1234567 → "1.234.567"
+// Rounds half away from zero on the shortest decimal text of `v` (2.675, 2 → "2,68";
+// 95.55, 1 → "95,6"); no "-0". max_decimals is clamped to 0–15. Throws hoso::Error on NaN/inf.
 std::string format_decimal(double v, int max_decimals);  // 1234.5, 2 → "1.234,5" (trailing zeros dropped)
-std::string format_percent(double v, int max_decimals);  // 95.5, 1 → "95,5%"
+std::string format_percent(double v, int max_decimals);  // 95.5, 1 → "95,5%" (`v` is already ×100)
 // Zero-padded to two digits for document numbers and list numbering: 5 → "05", 12 → "12".
 std::string two_digits(int v);
-// Cardinal in words (ICU rule-based spell-out, "vi"): 125 → "một trăm hai mươi lăm".
+// Cardinal in words (ICU rule-based spell-out, "vi", %spellout-cardinal), NFC:
+// 125 → "một trăm hai mươi lăm", 21 → "hai mươi mốt", 1005 → "một nghìn không trăm lẻ năm",
+// -5 → "âm năm". ICU falls back to digits for very large values (around 10^18 and above).
 std::string spell_out(long long v);
 
 // --- Collation (ICU "vi": A < Ă < Â, D < Đ, tones ngang < huyền < hỏi < ngã < sắc < nặng) ---
@@ -80,15 +88,27 @@ void sort_vi(std::vector<std::string>& items);
 // are allowed only after spaces — never inside "30/2020/NĐ-CP" or "UBND-GDĐT" — and not
 // after a word that must stay with the number that follows it: "Số: 05", "Điều 1",
 // "ngày 05", "tháng 6", "năm 2025", "khoản 2", "điểm a", "Mục 3", "Chương II", "Phụ lục I".
+// Precisely: tokens are runs of non-U+0020 bytes (NBSP and tabs do not separate); the offset
+// is the first byte of a token that follows one or more spaces and another token. No break
+// before a token made only of closing punctuation/dashes (":" "%" ")" "-" "–" "./." …), and
+// none between a glue word (case-insensitive, optional trailing ':': Số, Điều, ngày, tháng,
+// năm, khoản, điểm, Mục, Chương, Phần, Phụ lục, mức độ, Tiêu chí, Chỉ tiêu) and a token that
+// starts with a digit or "…"/"..", or is a Roman numeral (IVXLCDM) or a single letter,
+// optionally followed by . , : ; ). Cheap: no ICU call except case folding of short words.
 std::vector<std::size_t> break_opportunities(std::string_view nfc);
 
-// Byte offsets of grapheme cluster boundaries (for splitting a word wider than its column).
+// Byte offsets of extended grapheme cluster boundaries strictly inside `nfc` (ascending,
+// excluding 0 and s.size(); empty for "" and single clusters), for splitting a word wider
+// than its column: "Vie\u0323\u0302t" → {1, 2, 7}.
 std::vector<std::size_t> grapheme_boundaries(std::string_view nfc);
 
 // --- File names ------------------------------------------------------------------------
 
 // ASCII slug for file names: "Trường Tiểu học Đông Hải" → "truong-tieu-hoc-dong-hai".
-// Only [a-z0-9-], no leading/trailing '-', at most `max_len` bytes, never empty ("untitled").
+// Only [a-z0-9-], no leading/trailing '-', at most `max_len` bytes, never empty ("untitled",
+// cut to max_len). Marks are removed via NFD, đ/Đ → d, every other run of characters → one
+// '-' (so never "." / ".." / '/': "../../x" → "x"). Too long: cut at the last '-' within
+// max_len, or hard cut if there is none. Throws hoso::Error if max_len is 0.
 std::string ascii_slug(std::string_view utf8, std::size_t max_len = 60);
 
 }  // namespace hoso::text
