@@ -64,6 +64,13 @@ TEST_CASE("break_opportunities: glue words stay with the following number (ND30)
     CHECK(pieces("đạt mức độ 2") == P{"đạt ", "mức ", "độ 2"});
     CHECK(pieces("Tiêu chí 1") == P{"Tiêu ", "chí 1"});
     CHECK(pieces("Chỉ tiêu 3") == P{"Chỉ ", "tiêu 3"});
+    // Headings in capitals (ND30 Phụ lục I: titles of Chương, Mục, Phụ lục are upper case).
+    CHECK(pieces("PHỤ LỤC II") == P{"PHỤ ", "LỤC II"});
+    CHECK(pieces("CHƯƠNG I") == P{"CHƯƠNG I"});
+    CHECK(pieces("NĂM 2025") == P{"NĂM 2025"});
+    // The number keeps its trailing punctuation and glue still applies.
+    CHECK(pieces("tại Điều 5, khoản 1;") == P{"tại ", "Điều 5, ", "khoản 1;"});
+    CHECK(pieces("Phụ: lục I") == P{"Phụ: ", "lục ", "I"});  // a colon splits the pair
 }
 
 TEST_CASE("break_opportunities: glue words break normally before other words",
