@@ -210,6 +210,13 @@ TrueTypeFont TrueTypeFont::parse(std::string bytes, const std::string& name_for_
     font.m_win_ascent_1000 = r.u16(os2.offset + 74) * 1000.0 / em;
     font.m_win_descent_1000 = r.u16(os2.offset + 76) * 1000.0 / em;
 
+    // --- post (optional): underline position and thickness
+    if (const auto post = tables.find(tag("post")); post != tables.end() && post->second.length >= 12) {
+        font.m_underline_position_1000 = r.s16(post->second.offset + 8) * 1000.0 / em;
+        const std::uint16_t thickness = r.u16(post->second.offset + 10);
+        if (thickness > 0) font.m_underline_thickness_1000 = thickness * 1000.0 / em;
+    }
+
     // --- name: PostScript name (id 6); prefer Windows Unicode English
     {
         const Table name = require("name", 6);

@@ -45,6 +45,10 @@ public:
     // OS/2 usWinAscent / usWinDescent in 1/1000 em (descent positive).
     double win_ascent_1000() const noexcept { return m_win_ascent_1000; }
     double win_descent_1000() const noexcept { return m_win_descent_1000; }
+    // post table underlinePosition (top of the stroke; negative = below the baseline) and
+    // underlineThickness in 1/1000 em. Defaults -100 / 50 when the font has no post table.
+    double underline_position_1000() const noexcept { return m_underline_position_1000; }
+    double underline_thickness_1000() const noexcept { return m_underline_thickness_1000; }
 
 private:
     std::filesystem::path m_path;
@@ -52,6 +56,8 @@ private:
     int m_units_per_em = 1000;
     double m_win_ascent_1000 = 0;
     double m_win_descent_1000 = 0;
+    double m_underline_position_1000 = -100;
+    double m_underline_thickness_1000 = 50;
     // code point → glyph id for the BMP as a dense table (fast lookups in layout);
     // supplementary planes in a sorted vector.
     std::vector<std::uint16_t> m_bmp;

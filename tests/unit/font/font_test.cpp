@@ -118,6 +118,11 @@ TEST_CASE("font: names, units per em and Word's single-spacing metrics", "[font]
     CHECK(r.win_ascent_1000() == Approx(1825 * 1000.0 / 2048));
     CHECK(r.win_descent_1000() == Approx(443 * 1000.0 / 2048));
     CHECK(r.path().filename() == "LiberationSerif-Regular.ttf");
+    // post table: underlinePosition -123 / -28, underlineThickness 100 / 195 (regular / bold).
+    CHECK(r.underline_position_1000() == Approx(-123 * 1000.0 / 2048));
+    CHECK(r.underline_thickness_1000() == Approx(100 * 1000.0 / 2048));
+    CHECK(fonts().face(Face::Bold).underline_position_1000() == Approx(-28 * 1000.0 / 2048));
+    CHECK(fonts().face(Face::Bold).underline_thickness_1000() == Approx(195 * 1000.0 / 2048));
 }
 
 TEST_CASE("font: advances are truncated to 1/1000 em like libharu 2.3.0", "[font]") {
