@@ -1,0 +1,920 @@
+#include "template/template.h"
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+#include <set>
+
+#include <tinyxml2.h>
+
+#include "template/expression.h"
+#include "text/text.h"
+
+namespace hoso::tmpl {
+
+using detail::Condition;
+using detail::EvalError;
+using detail::Interpolated;
+using detail::Loop;
+using detail::Scope;
+
+namespace {
+
+// What an element may contain; control elements (<if>, <for>) take their parent's context.
+enum class Context : std::uint8_t {
+    Root = 0, Section, Header, Title, Addressees, Signature, Appendix, Table, Row, Cell, Inline, Empty
+};
+
+struct Node {
+    enum class Kind : std::uint8_t {
+        Text = 0, Bold, Italic, Underline,                       // inline
+        Paragraph, Header, Title, Addressees, Signature, Appendix,  // blocks
+        Table, Row, Cell, PageBreak, Section,
+        Line,  // one line of a composite block: <agency>, <summary>, <to>, <authority>, …
+        If, For, Meta, Style, Nd30
+    };
+    Kind kind = Kind::Text;
+    std::string tag;
+    int line = 0;
+    Interpolated text;                         // Text nodes
+    std::map<std::string, Interpolated> attrs;  // interpolated attribute values
+    std::vector<Node> children;
+    std::optional<Loop> loop;                  // for="…" attribute or <for each="…">
+    // <if>: branches in order; a branch without condition is the <else>.
+    std::vector<std::pair<std::shared_ptr<Condition>, std::vector<Node>>> branches;
+};
+
+struct ElementSpec {
+    Node::Kind kind;
+    Context inner;                 // context of its children
+    std::set<std::string> attrs;   // allowed attributes besides "for"
+};
+
+const std::map<std::string, ElementSpec>& element_specs() {
+    using K = Node::Kind;
+    static const std::map<std::string, ElementSpec> specs = {
+        {"meta", {K::Meta, Context::Empty, {"title", "subject", "author", "keywords"}}},
+        {"style",
+         {K::Style, Context::Empty,
+          {"name", "base", "size", "bold", "italic", "align", "first-line-indent", "left-indent",
+           "right-indent", "space-before", "space-after", "line-spacing", "keep-with-next",
+           "keep-together"}}},
+        {"nd30",
+         {K::Nd30, Context::Empty,
+          {"header-left-fraction", "short-rule-fraction", "signature-space", "recipients-fraction",
+           "title-space-before"}}},
+        {"section", {K::Section, Context::Section, {"orientation", "numbering", "hide-first-number"}}},
+        {"p", {K::Paragraph, Context::Inline, {"style"}}},
+        {"header", {K::Header, Context::Header, {}}},
+        {"title", {K::Title, Context::Title, {}}},
+        {"addressees", {K::Addressees, Context::Addressees, {"label"}}},
+        {"signature", {K::Signature, Context::Signature, {"recipients-label"}}},
+        {"appendix", {K::Appendix, Context::Appendix, {}}},
+        {"table", {K::Table, Context::Table, {"columns", "header-rows", "borders"}}},
+        {"row", {K::Row, Context::Row, {}}},
+        {"cell", {K::Cell, Context::Cell, {"colspan", "rowspan", "valign", "style"}}},
+        {"page-break", {K::PageBreak, Context::Empty, {}}},
+        {"b", {K::Bold, Context::Inline, {}}},
+        {"i", {K::Italic, Context::Inline, {}}},
+        {"u", {K::Underline, Context::Inline, {}}},
+    };
+    return specs;
+}
+
+// Line elements of composite blocks, by the context they appear in.
+const std::map<Context, std::set<std::string>>& line_elements() {
+    static const std::map<Context, std::set<std::string>> lines = {
+        {Context::Header,
+         {"parent-agency", "agency", "number", "subject", "national-name", "motto", "place-date"}},
+        {Context::Title, {"type", "summary"}},
+        {Context::Addressees, {"to"}},
+        {Context::Signature, {"authority", "name", "recipient"}},
+        {Context::Appendix, {"label", "title", "reference"}},
+    };
+    return lines;
+}
+
+bool allowed_in(Context ctx, const std::string& tag) {
+    switch (ctx) {
+        case Context::Root: return tag == "meta" || tag == "style" || tag == "nd30" || tag == "section";
+        case Context::Section:
+            return tag == "p" || tag == "header" || tag == "title" || tag == "addressees" ||
+                   tag == "signature" || tag == "appendix" || tag == "table" || tag == "page-break";
+        case Context::Table: return tag == "row";
+        case Context::Row: return tag == "cell";
+        case Context::Cell: return tag == "p" || tag == "b" || tag == "i" || tag == "u";
+        case Context::Inline: return tag == "b" || tag == "i" || tag == "u";
+        case Context::Header:
+        case Context::Title:
+        case Context::Addressees:
+        case Context::Signature:
+        case Context::Appendix: return line_elements().at(ctx).count(tag) > 0;
+        case Context::Empty: return false;
+    }
+    return false;
+}
+
+bool is_blank(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+// tinyxml2 (9.x) drops whitespace-only text between two elements, which would glue
+// "<b>A</b> <i>B</i>" into "AB". Before parsing, such a gap gets the character reference &#32;
+// appended (the whitespace itself is kept, so line numbers stay right). Comments, CDATA,
+// processing instructions and tags (with quoted attributes) are skipped.
+std::string protect_inline_spaces(std::string_view src) {
+    std::string out;
+    out.reserve(src.size() + 256);
+    std::size_t i = 0;
+    while (i < src.size()) {
+        if (src[i] == '<') {
+            std::size_t end;
+            if (src.compare(i, 4, "<!--") == 0) {
+                end = src.find("-->", i + 4);
+                end = end == std::string_view::npos ? src.size() : end + 3;
+            } else if (src.compare(i, 9, "<![CDATA[") == 0) {
+                end = src.find("]]>", i + 9);
+                end = end == std::string_view::npos ? src.size() : end + 3;
+            } else if (src.compare(i, 2, "<?") == 0) {
+                end = src.find("?>", i + 2);
+                end = end == std::string_view::npos ? src.size() : end + 2;
+            } else {
+                end = i + 1;
+                char quote = 0;
+                while (end < src.size()) {
+                    const char c = src[end];
+                    if (quote) {
+                        if (c == quote) quote = 0;
+                    } else if (c == '"' || c == '\'') {
+                        quote = c;
+                    } else if (c == '>') {
+                        break;
+                    }
+                    ++end;
+                }
+                end = std::min(end + 1, src.size());
+            }
+            out.append(src.substr(i, end - i));
+            i = end;
+            // A whitespace-only gap up to the next '<'?
+            std::size_t j = i;
+            while (j < src.size() && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r')) ++j;
+            if (j > i && j < src.size() && src[j] == '<') {
+                out.append(src.substr(i, j - i));
+                out += "&#32;";
+                i = j;
+            }
+            continue;
+        }
+        out += src[i];
+        ++i;
+    }
+    return out;
+}
+
+class Compiler {
+public:
+    Compiler(std::string file, Diagnostics& diags) : m_file(std::move(file)), m_diags(diags) {}
+
+    void error(int line, const std::string& vi, const std::string& en) {
+        m_diags.error({m_file, line, 0}, "", vi, en);
+    }
+
+    std::optional<Interpolated> interpolated(const char* raw, int line) {
+        std::string s = raw ? raw : "";
+        if (const auto bad = text::find_invalid_utf8(s)) {
+            error(line, "mẫu chứa byte UTF-8 không hợp lệ", "invalid UTF-8 in template");
+            return std::nullopt;
+        }
+        s = text::to_nfc(s);
+        std::string err;
+        auto r = detail::parse_interpolated(s, err);
+        if (!r) error(line, "biểu thức sai: " + err, "bad placeholder: " + err);
+        return r;
+    }
+
+    // Compiles the children of `parent` in context `ctx`.
+    std::vector<Node> children(const tinyxml2::XMLElement* parent, Context ctx) {
+        std::vector<Node> out;
+        for (const auto* n = parent->FirstChild(); n; n = n->NextSibling()) {
+            for (auto& node : single_child(n, ctx)) out.push_back(std::move(node));
+        }
+        return out;
+    }
+
+    std::optional<Node> element(const tinyxml2::XMLElement* e, Context ctx) {
+        const std::string tag = e->Name();
+        const int line = e->GetLineNum();
+        Node node;
+        node.tag = tag;
+        node.line = line;
+
+        if (tag == "if") return if_element(e, ctx);
+        if (tag == "elif" || tag == "else") {
+            error(line, "<" + tag + "> chỉ dùng bên trong <if>", "<" + tag + "> is only allowed inside <if>");
+            return std::nullopt;
+        }
+        if (tag == "for") {
+            node.kind = Node::Kind::For;
+            const char* each = e->Attribute("each");
+            if (!each) {
+                error(line, "<for> thiếu thuộc tính each=\"x in danh_sách\"", "<for> needs each=\"x in list\"");
+                return std::nullopt;
+            }
+            for (const auto* a = e->FirstAttribute(); a; a = a->Next()) {
+                if (std::string(a->Name()) != "each") {
+                    error(line, std::string("thuộc tính không hợp lệ '") + a->Name() + "' của <for>",
+                          std::string("unknown attribute '") + a->Name() + "' on <for>");
+                }
+            }
+            std::string err;
+            node.loop = detail::parse_loop(each, err);
+            if (!node.loop) {
+                error(line, "vòng lặp sai: " + err, "bad loop: " + err);
+                return std::nullopt;
+            }
+            node.children = children(e, ctx);
+            return node;
+        }
+
+        std::set<std::string> attrs;
+        bool is_line = false;
+        if (auto it = line_elements().find(ctx); it != line_elements().end() && it->second.count(tag)) {
+            node.kind = Node::Kind::Line;
+            is_line = true;
+        } else if (!allowed_in(ctx, tag)) {
+            error(line, "phần tử <" + tag + "> không được phép ở đây",
+                  "element <" + tag + "> is not allowed here");
+            return std::nullopt;
+        } else {
+            const auto& spec = element_specs().at(tag);
+            node.kind = spec.kind;
+            attrs = spec.attrs;
+        }
+        for (const auto* a = e->FirstAttribute(); a; a = a->Next()) {
+            const std::string name = a->Name();
+            if (name == "for") {
+                std::string err;
+                node.loop = detail::parse_loop(a->Value(), err);
+                if (!node.loop) error(line, "vòng lặp sai: " + err, "bad loop: " + err);
+                continue;
+            }
+            if (!attrs.count(name)) {
+                error(line, "thuộc tính không hợp lệ '" + name + "' của <" + tag + ">",
+                      "unknown attribute '" + name + "' on <" + tag + ">");
+                continue;
+            }
+            if (auto interp = interpolated(a->Value(), line)) node.attrs[name] = std::move(*interp);
+        }
+        if (is_line) {
+            node.children = children(e, Context::Inline);
+        } else {
+            node.children = children(e, element_specs().at(tag).inner);
+        }
+        return node;
+    }
+
+    std::optional<Node> if_element(const tinyxml2::XMLElement* e, Context ctx) {
+        Node node;
+        node.kind = Node::Kind::If;
+        node.tag = "if";
+        node.line = e->GetLineNum();
+        auto cond = [&](const tinyxml2::XMLElement* el) -> std::shared_ptr<Condition> {
+            const char* test = el->Attribute("test");
+            if (!test) {
+                error(el->GetLineNum(), "<" + std::string(el->Name()) + "> thiếu thuộc tính test",
+                      "<" + std::string(el->Name()) + "> needs a test attribute");
+                return nullptr;
+            }
+            std::string err;
+            auto c = detail::parse_condition(test, err);
+            if (!c) {
+                error(el->GetLineNum(), "điều kiện sai: " + err, "bad condition: " + err);
+                return nullptr;
+            }
+            return std::make_shared<Condition>(std::move(*c));
+        };
+        node.branches.emplace_back(cond(e), std::vector<Node>{});
+        bool seen_else = false;
+        // Children until <elif>/<else> belong to the current branch; <elif>/<else> are
+        // empty markers that open the next branch.
+        for (const auto* n = e->FirstChild(); n; n = n->NextSibling()) {
+            const auto* el = n->ToElement();
+            if (el && (std::string(el->Name()) == "elif" || std::string(el->Name()) == "else")) {
+                if (seen_else) {
+                    error(el->GetLineNum(), "không được có nhánh sau <else/>", "no branch may follow <else/>");
+                }
+                if (el->FirstChild()) {
+                    error(el->GetLineNum(), "<elif>/<else> phải rỗng (<else/>): nội dung đặt sau nó",
+                          "<elif>/<else> must be empty (<else/>): put the content after it");
+                }
+                const bool is_else = std::string(el->Name()) == "else";
+                seen_else = seen_else || is_else;
+                node.branches.emplace_back(is_else ? nullptr : cond(el), std::vector<Node>{});
+                continue;
+            }
+            std::vector<Node> one = single_child(n, ctx);
+            for (auto& c : one) node.branches.back().second.push_back(std::move(c));
+        }
+        for (const auto* a = e->FirstAttribute(); a; a = a->Next()) {
+            if (std::string(a->Name()) != "test") {
+                error(node.line, std::string("thuộc tính không hợp lệ '") + a->Name() + "' của <if>",
+                      std::string("unknown attribute '") + a->Name() + "' on <if>");
+            }
+        }
+        return node;
+    }
+
+    std::vector<Node> single_child(const tinyxml2::XMLNode* n, Context ctx) {
+        std::vector<Node> out;
+        if (n->ToComment() || n->ToDeclaration() || n->ToUnknown()) return out;
+        if (const auto* t = n->ToText()) {
+            const char* v = t->Value();
+            if (is_blank(v ? v : "")) {
+                if (ctx == Context::Inline || ctx == Context::Cell) {
+                    Node node;
+                    node.kind = Node::Kind::Text;
+                    node.line = t->GetLineNum();
+                    node.text.push_back({false, " ", {}});
+                    out.push_back(std::move(node));
+                }
+                return out;
+            }
+            if (ctx != Context::Inline && ctx != Context::Cell) {
+                error(t->GetLineNum(), "văn bản nằm ngoài đoạn văn (<p>)", "text outside a paragraph (<p>)");
+                return out;
+            }
+            Node node;
+            node.kind = Node::Kind::Text;
+            node.line = t->GetLineNum();
+            if (auto interp = interpolated(v, node.line)) node.text = std::move(*interp);
+            out.push_back(std::move(node));
+            return out;
+        }
+        if (const auto* el = n->ToElement()) {
+            if (auto node = element(el, ctx)) out.push_back(std::move(*node));
+        }
+        return out;
+    }
+
+private:
+    std::string m_file;
+    Diagnostics& m_diags;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+class CompiledTemplate {
+public:
+    std::string file;
+    std::string id;
+    std::string name;
+    double body_size = 14;
+    std::vector<Node> root;  // children of <template>
+};
+
+const std::string& Template::id() const noexcept {
+    static const std::string empty;
+    return m_compiled ? m_compiled->id : empty;
+}
+
+const std::string& Template::name() const noexcept {
+    static const std::string empty;
+    return m_compiled ? m_compiled->name : empty;
+}
+
+Template Template::compile(std::string_view xml, const std::string& file_name, Diagnostics& diagnostics) {
+    Template result;
+    const std::size_t errors_before = diagnostics.error_count();
+    if (text::find_invalid_utf8(xml)) {
+        diagnostics.error({file_name, 0, 0}, "", "mẫu không phải UTF-8 hợp lệ", "template is not valid UTF-8");
+        return result;
+    }
+    const std::string source = protect_inline_spaces(xml);
+    tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
+    if (doc.Parse(source.data(), source.size()) != tinyxml2::XML_SUCCESS) {
+        diagnostics.error({file_name, doc.ErrorLineNum(), 0}, "",
+                          std::string("lỗi cú pháp XML: ") + doc.ErrorStr(),
+                          std::string("XML syntax error: ") + doc.ErrorStr());
+        return result;
+    }
+    const auto* root = doc.RootElement();
+    if (!root || std::string(root->Name()) != "template") {
+        diagnostics.error({file_name, root ? root->GetLineNum() : 1, 0}, "",
+                          "phần tử gốc phải là <template>", "the root element must be <template>");
+        return result;
+    }
+    auto compiled = std::make_shared<CompiledTemplate>();
+    compiled->file = file_name;
+    Compiler compiler(file_name, diagnostics);
+    for (const auto* a = root->FirstAttribute(); a; a = a->Next()) {
+        const std::string n = a->Name();
+        if (n == "id") {
+            compiled->id = a->Value();
+        } else if (n == "name") {
+            compiled->name = text::find_invalid_utf8(a->Value()) ? "" : text::to_nfc(a->Value());
+        } else if (n == "body-size") {
+            const std::string v = a->Value();
+            double d = 0;
+            const auto r = std::from_chars(v.data(), v.data() + v.size(), d);
+            if (r.ec != std::errc() || d < 13 || d > 14) {
+                compiler.error(root->GetLineNum(), "body-size phải là 13 hoặc 14 (NĐ 30)",
+                               "body-size must be 13 or 14 (ND30)");
+            } else {
+                compiled->body_size = d;
+            }
+        } else {
+            compiler.error(root->GetLineNum(), "thuộc tính không hợp lệ '" + n + "' của <template>",
+                           "unknown attribute '" + n + "' on <template>");
+        }
+    }
+    if (compiled->id.empty()) {
+        compiler.error(root->GetLineNum(), "<template> thiếu thuộc tính id", "<template> needs an id attribute");
+    }
+    compiled->root = compiler.children(root, Context::Root);
+    if (diagnostics.error_count() != errors_before) return result;
+    result.m_compiled = std::move(compiled);
+    return result;
+}
+
+Template Template::load(const std::filesystem::path& path, Diagnostics& diagnostics) {
+    const std::string xml = read_file(path, 4u << 20);
+    return compile(xml, path.string(), diagnostics);
+}
+
+std::map<std::string, Template> load_directory(const std::filesystem::path& dir, Diagnostics& diagnostics) {
+    std::map<std::string, Template> out;
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        if (entry.is_regular_file() && entry.path().extension() == ".xml") files.push_back(entry.path());
+    }
+    if (ec) throw IoError(dir, "không đọc được thư mục mẫu (cannot read template directory)");
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        Template t = Template::load(f, diagnostics);
+        if (!t.valid()) continue;
+        if (out.count(t.id())) {
+            diagnostics.error({f.string(), 1, 0}, "", "trùng id mẫu '" + t.id() + "'",
+                              "duplicate template id '" + t.id() + "'");
+            continue;
+        }
+        out.emplace(t.id(), t);
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+// Rendering
+
+namespace {
+
+class Renderer {
+public:
+    Renderer(const CompiledTemplate& t, const Value& data, Diagnostics& diags)
+        : m_t(t), m_scope(data), m_diags(diags) {}
+
+    model::Document run() {
+        model::Document doc;
+        doc.styles = model::default_style_sheet(m_t.body_size);
+        m_doc = &doc;
+        each(m_t.root, [&](const Node& n) { root_node(n); });
+        return doc;
+    }
+
+private:
+    void fail(int line, const EvalError& e) { m_diags.error({m_t.file, line, 0}, "", e.vi, e.en); }
+    void fail(int line, const std::string& vi, const std::string& en) {
+        m_diags.error({m_t.file, line, 0}, "", vi, en);
+    }
+
+    // Expands control flow (<if>, <for>, for="…") and calls `fn` for each concrete element.
+    void each(const std::vector<Node>& nodes, const std::function<void(const Node&)>& fn) {
+        for (const auto& n : nodes) {
+            if (n.kind == Node::Kind::If) {
+                for (const auto& [cond, body] : n.branches) {
+                    bool take = true;
+                    if (cond) {
+                        EvalError e;
+                        const auto v = detail::evaluate(*cond, m_scope, e);
+                        if (!v) {
+                            fail(n.line, e);
+                            break;
+                        }
+                        take = *v;
+                    }
+                    if (take) {
+                        each(body, fn);
+                        break;
+                    }
+                }
+                continue;
+            }
+            if (n.loop) {
+                EvalError e;
+                const auto list = detail::evaluate(n.loop->list, m_scope, e);
+                if (!list) {
+                    fail(n.line, e);
+                    continue;
+                }
+                if (list->kind() != Value::Kind::List && !list->is_null()) {
+                    fail(n.line, "'" + n.loop->list.source + "' không phải danh sách, không lặp được",
+                         "'" + n.loop->list.source + "' is not a list and cannot be looped over");
+                    continue;
+                }
+                const auto& items = list->list();
+                for (std::size_t i = 0; i < items.size(); ++i) {
+                    Value loop;
+                    loop.set("index", Value(static_cast<long long>(i)));
+                    loop.set("number", Value(static_cast<long long>(i + 1)));
+                    loop.set("first", Value(i == 0));
+                    loop.set("last", Value(i + 1 == items.size()));
+                    loop.set("count", Value(static_cast<long long>(items.size())));
+                    m_scope.push(n.loop->variable, items[i]);
+                    m_scope.push("loop", std::move(loop));
+                    if (n.kind == Node::Kind::For) {
+                        each(n.children, fn);
+                    } else {
+                        Node copy_without_loop = n;  // the element itself, once per item
+                        copy_without_loop.loop.reset();
+                        fn(copy_without_loop);
+                    }
+                    m_scope.pop();
+                    m_scope.pop();
+                }
+                continue;
+            }
+            fn(n);
+        }
+    }
+
+    std::string attr(const Node& n, const std::string& name, const std::string& fallback = "") {
+        const auto it = n.attrs.find(name);
+        if (it == n.attrs.end()) return fallback;
+        EvalError e;
+        auto v = detail::evaluate(it->second, m_scope, e);
+        if (!v) {
+            fail(n.line, e);
+            return fallback;
+        }
+        return *v;
+    }
+
+    std::optional<double> number_attr(const Node& n, const std::string& name) {
+        if (!n.attrs.count(name)) return std::nullopt;
+        const std::string s = attr(n, name);
+        double d = 0;
+        const auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+        if (r.ec != std::errc() || r.ptr != s.data() + s.size()) {
+            fail(n.line, "giá trị số không hợp lệ cho " + name + ": '" + s + "'",
+                 "invalid number for " + name + ": '" + s + "'");
+            return std::nullopt;
+        }
+        return d;
+    }
+
+    std::optional<bool> bool_attr(const Node& n, const std::string& name) {
+        if (!n.attrs.count(name)) return std::nullopt;
+        const std::string s = attr(n, name);
+        if (s == "true" || s == "yes" || s == "1") return true;
+        if (s == "false" || s == "no" || s == "0") return false;
+        fail(n.line, "giá trị đúng/sai không hợp lệ cho " + name + ": '" + s + "'",
+             "invalid boolean for " + name + ": '" + s + "'");
+        return std::nullopt;
+    }
+
+    // --- inline content ---
+
+    void inline_runs(const std::vector<Node>& nodes, model::RunStyle style, std::vector<model::Run>& out) {
+        each(nodes, [&](const Node& n) {
+            switch (n.kind) {
+                case Node::Kind::Text: {
+                    EvalError e;
+                    auto s = detail::evaluate(n.text, m_scope, e);
+                    if (!s) {
+                        fail(n.line, e);
+                        return;
+                    }
+                    if (!s->empty()) out.push_back({std::move(*s), style});
+                    return;
+                }
+                case Node::Kind::Bold: {
+                    auto st = style;
+                    st.bold = true;
+                    inline_runs(n.children, st, out);
+                    return;
+                }
+                case Node::Kind::Italic: {
+                    auto st = style;
+                    st.italic = true;
+                    inline_runs(n.children, st, out);
+                    return;
+                }
+                case Node::Kind::Underline: {
+                    auto st = style;
+                    st.underline = true;
+                    inline_runs(n.children, st, out);
+                    return;
+                }
+                default: return;
+            }
+        });
+    }
+
+    // Collapses whitespace (like HTML), trims the ends, merges runs of equal style, and
+    // removes control characters that data could not contain anyway.
+    static std::vector<model::Run> normalise_runs(std::vector<model::Run> runs) {
+        std::vector<model::Run> out;
+        bool last_space = true;  // trims leading spaces
+        for (auto& r : runs) {
+            std::string t;
+            for (char c : r.text) {
+                const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+                if (space) {
+                    if (!last_space) t += ' ';
+                    last_space = true;
+                } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) {
+                    t += c;
+                    last_space = false;
+                }
+            }
+            if (t.empty()) continue;
+            if (!out.empty() && out.back().style == r.style) {
+                out.back().text += t;
+            } else {
+                out.push_back({std::move(t), r.style});
+            }
+        }
+        // Trim the trailing space.
+        while (!out.empty()) {
+            auto& t = out.back().text;
+            while (!t.empty() && t.back() == ' ') t.pop_back();
+            if (!t.empty()) break;
+            out.pop_back();
+        }
+        for (auto& r : out) r.text = text::to_nfc(r.text);
+        return out;
+    }
+
+    std::string plain(const Node& n) {
+        std::vector<model::Run> runs;
+        inline_runs(n.children, {}, runs);
+        std::string s;
+        for (const auto& r : normalise_runs(std::move(runs))) s += r.text;
+        return s;
+    }
+
+    model::Paragraph paragraph(const Node& n, const std::string& default_style) {
+        model::Paragraph p;
+        p.style = attr(n, "style", default_style);
+        if (!m_doc->styles.count(p.style)) {
+            fail(n.line, "kiểu đoạn văn không tồn tại: '" + p.style + "'", "unknown paragraph style '" + p.style + "'");
+            p.style = default_style;
+        }
+        std::vector<model::Run> runs;
+        inline_runs(n.children, {}, runs);
+        p.runs = normalise_runs(std::move(runs));
+        return p;
+    }
+
+    // --- blocks ---
+
+    void root_node(const Node& n) {
+        switch (n.kind) {
+            case Node::Kind::Meta:
+                m_doc->meta.title = text::to_nfc(attr(n, "title"));
+                m_doc->meta.subject = text::to_nfc(attr(n, "subject"));
+                m_doc->meta.author = text::to_nfc(attr(n, "author"));
+                m_doc->meta.keywords = text::to_nfc(attr(n, "keywords"));
+                return;
+            case Node::Kind::Style: style(n); return;
+            case Node::Kind::Nd30: {
+                auto& o = m_doc->nd30;
+                if (auto v = number_attr(n, "header-left-fraction")) o.header_left_fraction = *v;
+                if (auto v = number_attr(n, "short-rule-fraction")) o.short_rule_fraction = *v;
+                if (auto v = number_attr(n, "signature-space")) o.signature_space = *v;
+                if (auto v = number_attr(n, "recipients-fraction")) o.recipients_fraction = *v;
+                if (auto v = number_attr(n, "title-space-before")) o.title_space_before = *v;
+                if (o.short_rule_fraction < 1.0 / 3 - 1e-9 || o.short_rule_fraction > 0.5 + 1e-9) {
+                    fail(n.line, "short-rule-fraction phải từ 1/3 đến 1/2 (NĐ 30)",
+                         "short-rule-fraction must be between 1/3 and 1/2 (ND30)");
+                }
+                return;
+            }
+            case Node::Kind::Section: section(n); return;
+            default: return;
+        }
+    }
+
+    void style(const Node& n) {
+        const std::string name = attr(n, "name");
+        if (name.empty()) {
+            fail(n.line, "<style> thiếu name", "<style> needs a name");
+            return;
+        }
+        model::ParagraphStyle s;
+        const std::string base = attr(n, "base", model::style::kBody);
+        if (const auto it = m_doc->styles.find(base); it != m_doc->styles.end()) {
+            s = it->second;
+        } else {
+            fail(n.line, "kiểu gốc không tồn tại: '" + base + "'", "unknown base style '" + base + "'");
+        }
+        if (auto v = number_attr(n, "size")) s.font_size = *v;
+        if (auto v = bool_attr(n, "bold")) s.bold = *v;
+        if (auto v = bool_attr(n, "italic")) s.italic = *v;
+        if (n.attrs.count("align")) {
+            const std::string a = attr(n, "align");
+            if (a == "left") s.align = model::Align::Left;
+            else if (a == "center") s.align = model::Align::Center;
+            else if (a == "right") s.align = model::Align::Right;
+            else if (a == "justify") s.align = model::Align::Justify;
+            else fail(n.line, "align phải là left/center/right/justify", "align must be left/center/right/justify");
+        }
+        if (auto v = number_attr(n, "first-line-indent")) s.first_line_indent = *v;
+        if (auto v = number_attr(n, "left-indent")) s.left_indent = *v;
+        if (auto v = number_attr(n, "right-indent")) s.right_indent = *v;
+        if (auto v = number_attr(n, "space-before")) s.space_before = *v;
+        if (auto v = number_attr(n, "space-after")) s.space_after = *v;
+        if (auto v = number_attr(n, "line-spacing")) s.line_spacing = *v;
+        if (auto v = bool_attr(n, "keep-with-next")) s.keep_with_next = *v;
+        if (auto v = bool_attr(n, "keep-together")) s.keep_together = *v;
+        m_doc->styles[name] = s;
+    }
+
+    void section(const Node& n) {
+        model::Section sec;
+        const std::string orientation = attr(n, "orientation", "portrait");
+        if (orientation == "landscape") {
+            sec.page = model::a4_landscape(sec.page);
+        } else if (orientation != "portrait") {
+            fail(n.line, "orientation phải là portrait hoặc landscape", "orientation must be portrait or landscape");
+        }
+        const std::string numbering = attr(n, "numbering", "continue");
+        if (numbering == "restart") {
+            sec.numbering.restart = true;
+        } else if (numbering == "none") {
+            sec.numbering.show = false;
+        } else if (numbering != "continue") {
+            fail(n.line, "numbering phải là continue, restart hoặc none", "numbering must be continue, restart or none");
+        }
+        if (auto v = bool_attr(n, "hide-first-number")) sec.numbering.hide_on_first = *v;
+        each(n.children, [&](const Node& c) { block(c, sec.blocks); });
+        m_doc->sections.push_back(std::move(sec));
+    }
+
+    void block(const Node& n, std::vector<model::Block>& out) {
+        switch (n.kind) {
+            case Node::Kind::Paragraph: out.emplace_back(paragraph(n, model::style::kBody)); return;
+            case Node::Kind::PageBreak: out.emplace_back(model::PageBreak{}); return;
+            case Node::Kind::Header: {
+                model::Nd30Header h;
+                each(n.children, [&](const Node& l) {
+                    const std::string s = plain(l);
+                    if (l.tag == "parent-agency") h.parent_agency.push_back(s);
+                    else if (l.tag == "agency") h.issuing_agency.push_back(s);
+                    else if (l.tag == "number") h.number = s;
+                    else if (l.tag == "subject") h.subject.push_back(s);
+                    else if (l.tag == "national-name") h.national_name = s;
+                    else if (l.tag == "motto") h.motto = s;
+                    else if (l.tag == "place-date") h.place_date = s;
+                });
+                drop_empty(h.parent_agency);
+                drop_empty(h.issuing_agency);
+                drop_empty(h.subject);
+                out.emplace_back(std::move(h));
+                return;
+            }
+            case Node::Kind::Title: {
+                model::DocumentTitle t;
+                each(n.children, [&](const Node& l) {
+                    const std::string s = plain(l);
+                    if (l.tag == "type") t.doc_type = s;
+                    else t.summary.push_back(s);
+                });
+                drop_empty(t.summary);
+                out.emplace_back(std::move(t));
+                return;
+            }
+            case Node::Kind::Addressees: {
+                model::Addressees a;
+                if (n.attrs.count("label")) a.label = attr(n, "label");
+                each(n.children, [&](const Node& l) { a.recipients.push_back(plain(l)); });
+                drop_empty(a.recipients);
+                if (!a.recipients.empty()) out.emplace_back(std::move(a));
+                return;
+            }
+            case Node::Kind::Signature: {
+                model::SignatureBlock s;
+                if (n.attrs.count("recipients-label")) s.recipients_label = attr(n, "recipients-label");
+                each(n.children, [&](const Node& l) {
+                    const std::string v = plain(l);
+                    if (l.tag == "authority") s.authority.push_back(v);
+                    else if (l.tag == "name") s.signer_name = v;
+                    else s.recipients.push_back(v);
+                });
+                drop_empty(s.authority);
+                drop_empty(s.recipients);
+                out.emplace_back(std::move(s));
+                return;
+            }
+            case Node::Kind::Appendix: {
+                model::AppendixHeading a;
+                each(n.children, [&](const Node& l) {
+                    const std::string v = plain(l);
+                    if (l.tag == "label") a.label = v;
+                    else if (l.tag == "title") a.title = v;
+                    else a.reference = v;
+                });
+                out.emplace_back(std::move(a));
+                return;
+            }
+            case Node::Kind::Table: out.emplace_back(table(n)); return;
+            default: return;
+        }
+    }
+
+    static void drop_empty(std::vector<std::string>& v) {
+        v.erase(std::remove(v.begin(), v.end(), std::string()), v.end());
+    }
+
+    model::Table table(const Node& n) {
+        model::Table t;
+        const std::string cols = attr(n, "columns");
+        std::size_t pos = 0;
+        while (pos <= cols.size() && !cols.empty()) {
+            const std::size_t comma = cols.find(',', pos);
+            const std::string part = cols.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+            double w = 0;
+            const auto r = std::from_chars(part.data(), part.data() + part.size(), w);
+            if (r.ec != std::errc() || r.ptr != part.data() + part.size() || w <= 0) {
+                fail(n.line, "columns phải là danh sách số dương, ví dụ \"1,6,3\"",
+                     "columns must be a list of positive numbers, e.g. \"1,6,3\"");
+                break;
+            }
+            t.column_widths.push_back(w);
+            if (comma == std::string::npos) break;
+            pos = comma + 1;
+        }
+        if (t.column_widths.empty()) {
+            fail(n.line, "bảng thiếu thuộc tính columns", "table needs a columns attribute");
+            t.column_widths.push_back(1);
+        }
+        if (auto v = number_attr(n, "header-rows")) t.header_rows = static_cast<int>(*v);
+        if (auto v = bool_attr(n, "borders")) t.borders = *v;
+        each(n.children, [&](const Node& rn) {
+            model::Row row;
+            each(rn.children, [&](const Node& cn) { row.cells.push_back(cell(cn, t.header_rows > static_cast<int>(t.rows.size()))); });
+            t.rows.push_back(std::move(row));
+        });
+        if (t.header_rows > static_cast<int>(t.rows.size())) {
+            fail(n.line, "header-rows lớn hơn số dòng của bảng", "header-rows exceeds the number of rows");
+            t.header_rows = static_cast<int>(t.rows.size());
+        }
+        return t;
+    }
+
+    model::Cell cell(const Node& n, bool header) {
+        model::Cell c;
+        if (auto v = number_attr(n, "colspan")) c.col_span = std::max(1, static_cast<int>(*v));
+        if (auto v = number_attr(n, "rowspan")) c.row_span = std::max(1, static_cast<int>(*v));
+        const std::string valign = attr(n, "valign", "center");
+        c.valign = valign == "top" ? model::VAlign::Top : valign == "bottom" ? model::VAlign::Bottom : model::VAlign::Center;
+        const std::string default_style = attr(n, "style", header ? model::style::kTableHeader : model::style::kTableCell);
+        // Either inline content (one paragraph) or <p> children.
+        bool has_paragraphs = false;
+        for (const auto& ch : n.children) {
+            if (ch.kind == Node::Kind::Paragraph) has_paragraphs = true;
+        }
+        if (has_paragraphs) {
+            each(n.children, [&](const Node& pn) {
+                if (pn.kind == Node::Kind::Paragraph) c.paragraphs.push_back(paragraph(pn, default_style));
+            });
+        } else {
+            Node as_paragraph;
+            as_paragraph.kind = Node::Kind::Paragraph;
+            as_paragraph.line = n.line;
+            as_paragraph.children = n.children;
+            if (n.attrs.count("style")) as_paragraph.attrs["style"] = n.attrs.at("style");
+            c.paragraphs.push_back(paragraph(as_paragraph, default_style));
+        }
+        if (c.paragraphs.empty()) c.paragraphs.push_back(model::Paragraph{default_style, {}});
+        return c;
+    }
+
+    const CompiledTemplate& m_t;
+    Scope m_scope;
+    Diagnostics& m_diags;
+    model::Document* m_doc = nullptr;
+};
+
+}  // namespace
+
+model::Document Template::render(const Value& data, Diagnostics& diagnostics) const {
+    if (!m_compiled) throw Error("Template::render on an invalid template");
+    Renderer r(*m_compiled, data, diagnostics);
+    return r.run();
+}
+
+}  // namespace hoso::tmpl
