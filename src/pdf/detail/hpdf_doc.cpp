@@ -1,0 +1,105 @@
+#include "pdf/detail/hpdf_doc.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include <array>
+#include <cstdio>
+#include <vector>
+
+#include "core/core.h"
+
+namespace hoso::pdf::detail {
+
+namespace {
+
+std::string hex4(unsigned value) {
+    std::array<char, 16> buf{};
+    std::snprintf(buf.data(), buf.size(), "%04X", value);
+    return buf.data();
+}
+
+}  // namespace
+
+void HPDF_STDCALL HpdfDoc::on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
+    auto* state = static_cast<ErrorState*>(user_data);
+    if (state != nullptr && !state->raised) {  // keep the first error: later ones are consequences
+        state->raised = true;
+        state->error_no = error_no;
+        state->detail_no = detail_no;
+    }
+}
+
+HpdfDoc::HpdfDoc() : m_doc(HPDF_New(&HpdfDoc::on_error, &m_error)) {
+    if (m_doc == nullptr) throw Error("libharu: HPDF_New failed (out of memory?)");
+}
+
+HpdfDoc::~HpdfDoc() { HPDF_Free(m_doc); }
+
+void HpdfDoc::check(HPDF_STATUS status, const char* call) const {
+    if (status == HPDF_OK && !m_error.raised) return;
+    const HPDF_STATUS error_no = m_error.raised ? m_error.error_no : status;
+    throw Error(std::string("libharu: ") + call + " failed (error 0x" +
+                hex4(static_cast<unsigned>(error_no)) + ", detail " +
+                std::to_string(m_error.raised ? m_error.detail_no : 0) + ")");
+}
+
+std::string HpdfDoc::save() {
+    check(HPDF_SaveToStream(m_doc), "HPDF_SaveToStream");
+    const HPDF_UINT32 size = HPDF_GetStreamSize(m_doc);
+    check(size == 0 ? HPDF_STATUS{1} : HPDF_STATUS{HPDF_OK}, "HPDF_GetStreamSize");
+    std::string out(size, '\0');
+    HPDF_UINT32 got = size;
+    const HPDF_STATUS status = HPDF_ReadFromStream(m_doc, reinterpret_cast<HPDF_BYTE*>(out.data()), &got);
+    // Reading exactly the stream's size returns HPDF_OK; HPDF_STREAM_EOF also means "all read".
+    check(status == HPDF_STREAM_EOF ? HPDF_STATUS{HPDF_OK} : status, "HPDF_ReadFromStream");
+    if (got != size) throw Error("libharu: HPDF_ReadFromStream returned a short read");
+    return out;
+}
+
+std::string tounicode_cmap(const std::set<char32_t>& code_points) {
+    std::vector<unsigned> codes;
+    for (const char32_t cp : code_points) {
+        if (cp <= 0xFFFF && (cp < 0xD800 || cp > 0xDFFF)) codes.push_back(static_cast<unsigned>(cp));
+    }
+    std::string s =
+        "/CIDInit /ProcSet findresource begin\n"
+        "12 dict begin\n"
+        "begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n"
+        "/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    constexpr std::size_t kPerBlock = 100;  // PDF/PostScript limit for bf* blocks
+    for (std::size_t i = 0; i < codes.size(); i += kPerBlock) {
+        const std::size_t n = std::min(kPerBlock, codes.size() - i);
+        s += std::to_string(n) + " beginbfchar\n";
+        for (std::size_t j = i; j < i + n; ++j) s += "<" + hex4(codes[j]) + "> <" + hex4(codes[j]) + ">\n";
+        s += "endbfchar\n";
+    }
+    s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return s;
+}
+
+void replace_tounicode(const HpdfDoc& doc, HPDF_Font font, const std::set<char32_t>& code_points) {
+    auto cmap = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+    doc.check_ptr(cmap, "HPDF_Dict_GetItem(ToUnicode)");
+    doc.check_ptr(cmap->stream, "ToUnicode stream");
+    HPDF_MemStream_FreeData(cmap->stream);  // the stream keeps its /Filter
+    // Entries of libharu's encoding CMap that a ToUnicode stream does not carry.
+    for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) {
+        (void)HPDF_Dict_RemoveElement(cmap, key);  // HPDF_DICT_ITEM_NOT_FOUND is fine
+    }
+    const std::string content = tounicode_cmap(code_points);
+    doc.check(HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
+                                static_cast<HPDF_UINT>(content.size())),
+              "HPDF_Stream_Write(ToUnicode)");
+}
+
+void remove_info_entry(const HpdfDoc& doc, const char* key) {
+    HPDF_Dict info = doc.get()->info;
+    if (info != nullptr) (void)HPDF_Dict_RemoveElement(info, key);
+}
+
+}  // namespace hoso::pdf::detail
