@@ -76,6 +76,7 @@ struct FontUse {
 FontUse check_document(const layout::PagedDocument& doc, const font::FontSet& fonts) {
     FontUse use;
     std::vector<char32_t> cps;
+    if (doc.pages.empty()) throw Error("pdf: the document has no pages (a PDF needs at least one)");
     for (std::size_t p = 0; p < doc.pages.size(); ++p) {
         const auto& page = doc.pages[p];
         const std::string where = " (trang " + std::to_string(p + 1) + " / page " + std::to_string(p + 1) + ")";

@@ -393,6 +393,21 @@ TEST_CASE("pdf: 4-byte UTF-8, control characters and invalid UTF-8 are refused",
     CHECK_THROWS_WITH(hoso::pdf::write_pdf(doc, fonts()), Catch::Contains("U+1F600"));
 }
 
+TEST_CASE("pdf: a document without pages is refused; a blank page is a valid file", "[pdf]") {
+    PagedDocument doc;
+    CHECK_THROWS_AS(hoso::pdf::write_pdf(doc, fonts()), hoso::Error);
+    Page page;
+    page.width = kA4Width;
+    page.height = kA4Height;
+    doc.pages.push_back(page);
+    TempDir dir;
+    const auto file = write_temp(dir, "blank.pdf", hoso::pdf::write_pdf(doc, fonts()));
+    const auto r = run("qpdf --check '" + file.string() + "'", dir.path);
+    CHECK(r.status == 0);
+    const auto info = run("pdffonts '" + file.string() + "'", dir.path);
+    CHECK(lines_of(info.out).size() == 2);  // no font embedded
+}
+
 TEST_CASE("pdf: libharu errors become hoso::Error naming the call", "[pdf]") {
     PagedDocument doc;
     Page page;
