@@ -514,6 +514,54 @@ const std::map<std::string, FilterDef>& filters() {
               });
               return Value(std::move(items));
           }}},
+        {"add",
+         {1, 1,
+          [](const Value& in, const std::vector<Value>& args, EvalError& e) -> std::optional<Value> {
+              const auto a = as_number(in), b = as_number(args[0]);
+              if (!a || !b) {
+                  e = kind_error("add", "hai số (two numbers)");
+                  return std::nullopt;
+              }
+              return Value(*a + *b);
+          }}},
+        {"reject",
+         {2, 9,
+          [](const Value& in, const std::vector<Value>& args, EvalError& e) -> std::optional<Value> {
+              // list | reject:'key','a','b' — drops the items whose field `key` equals one of the values.
+              if (in.kind() != Value::Kind::List) {
+                  e = kind_error("reject", "một danh sách (a list)");
+                  return std::nullopt;
+              }
+              const std::string key = args[0].to_text();
+              Value::List kept;
+              for (const auto& item : in.list()) {
+                  const Value* f = item.find(key);
+                  const std::string v = f ? f->to_text() : "";
+                  bool drop = false;
+                  for (std::size_t i = 1; i < args.size(); ++i) drop = drop || v == args[i].to_text();
+                  if (!drop) kept.push_back(item);
+              }
+              return Value(std::move(kept));
+          }}},
+        {"select",
+         {2, 9,
+          [](const Value& in, const std::vector<Value>& args, EvalError& e) -> std::optional<Value> {
+              // list | select:'key','a','b' — keeps the items whose field `key` equals one of the values.
+              if (in.kind() != Value::Kind::List) {
+                  e = kind_error("select", "một danh sách (a list)");
+                  return std::nullopt;
+              }
+              const std::string key = args[0].to_text();
+              Value::List kept;
+              for (const auto& item : in.list()) {
+                  const Value* f = item.find(key);
+                  const std::string v = f ? f->to_text() : "";
+                  bool keep = false;
+                  for (std::size_t i = 1; i < args.size(); ++i) keep = keep || v == args[i].to_text();
+                  if (keep) kept.push_back(item);
+              }
+              return Value(std::move(kept));
+          }}},
         {"group_by",
          {1, 1,
           [](const Value& in, const std::vector<Value>& args, EvalError& e) -> std::optional<Value> {

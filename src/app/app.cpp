@@ -1,0 +1,296 @@
+#include "app/app.h"
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <set>
+#include <optional>
+
+#include "app/context.h"
+#include "data/data.h"
+#include "docx/docx.h"
+#include "font/font.h"
+#include "forms/forms.h"
+#include "layout/layout.h"
+#include "model/model.h"
+#include "pdf/pdf.h"
+#include "template/template.h"
+#include "text/text.h"
+
+namespace hoso::app {
+
+namespace {
+
+// The documents of a unit's dossier, in order: template id and the key of its number/date
+// in the data file's <documents>.
+struct DossierPart {
+    const char* template_id;
+    const char* document_key;
+};
+constexpr DossierPart kDossier[] = {
+    {"mau01-to-trinh", "to-trinh"},
+    {"mau02-bao-cao", "bao-cao"},
+    {"mau03-tong-hop", "tong-hop"},
+};
+
+std::filesystem::path templates_dir(const Request& r, const Environment& env) {
+    return r.templates_dir.empty() ? env.resources / "templates" : r.templates_dir;
+}
+
+data::LoadOptions load_options(const font::FontSet& fonts) {
+    data::LoadOptions o;
+    o.missing_glyphs = [&fonts](const std::string& s) { return fonts.missing(s); };
+    return o;
+}
+
+std::string code_point_name(char32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return std::string(buf) + " '" + text::to_utf8(std::u32string(1, cp)) + "'";
+}
+
+// Every string of a rendered document must be printable with the embedded fonts: hoso
+// refuses to print boxes. Data strings were checked with their file:line when loaded; this
+// catches characters that come from a template's own wording.
+void check_glyphs(const model::Document& doc, const font::FontSet& fonts, const std::string& origin,
+                  Diagnostics& diags) {
+    std::vector<std::string> strings;
+    auto add_lines = [&](const std::vector<std::string>& v) { strings.insert(strings.end(), v.begin(), v.end()); };
+    std::function<void(const model::Paragraph&)> add_paragraph = [&](const model::Paragraph& p) {
+        for (const auto& r : p.runs) strings.push_back(r.text);
+    };
+    for (const auto& sec : doc.sections) {
+        for (const auto& b : sec.blocks) {
+            if (const auto* p = std::get_if<model::Paragraph>(&b)) add_paragraph(*p);
+            if (const auto* t = std::get_if<model::Table>(&b)) {
+                for (const auto& row : t->rows) {
+                    for (const auto& c : row.cells) {
+                        for (const auto& p : c.paragraphs) add_paragraph(p);
+                    }
+                }
+            }
+            if (const auto* h = std::get_if<model::Nd30Header>(&b)) {
+                add_lines(h->parent_agency);
+                add_lines(h->issuing_agency);
+                add_lines(h->subject);
+                strings.insert(strings.end(), {h->number, h->national_name, h->motto, h->place_date});
+            }
+            if (const auto* t = std::get_if<model::DocumentTitle>(&b)) {
+                strings.push_back(t->doc_type);
+                add_lines(t->summary);
+            }
+            if (const auto* a = std::get_if<model::Addressees>(&b)) {
+                strings.push_back(a->label);
+                add_lines(a->recipients);
+            }
+            if (const auto* s = std::get_if<model::SignatureBlock>(&b)) {
+                add_lines(s->authority);
+                add_lines(s->recipients);
+                strings.push_back(s->signer_name);
+                strings.push_back(s->recipients_label);
+            }
+            if (const auto* a = std::get_if<model::AppendixHeading>(&b)) {
+                strings.insert(strings.end(), {a->label, a->title, a->reference});
+            }
+        }
+    }
+    std::set<char32_t> reported;
+    for (const auto& s : strings) {
+        for (char32_t cp : fonts.missing(s)) {
+            if (!reported.insert(cp).second) continue;
+            diags.error({origin, 0, 0}, "",
+                        "ký tự " + code_point_name(cp) + " không có trong phông chữ; hoso không in ô trống",
+                        "character " + code_point_name(cp) + " is not in the font; hoso does not print boxes");
+        }
+    }
+}
+
+struct RenderedFile {
+    std::filesystem::path path;
+    std::string bytes;
+};
+
+Outcome fail_io(const IoError& e) {
+    Outcome o;
+    o.exit_code = 2;
+    o.diagnostics.error({e.path().string(), 0, 0}, "", e.what(), "");
+    return o;
+}
+
+// Loads a unit file and, if its form is known, checks it against the form.
+struct LoadedUnit {
+    data::UnitData data;
+    const forms::Form* form = nullptr;
+};
+
+LoadedUnit load_unit(const std::filesystem::path& path, const font::FontSet& fonts,
+                     const forms::FormLibrary& library, Diagnostics& diags) {
+    LoadedUnit u;
+    u.data = data::load_unit(path, load_options(fonts), diags);
+    if (diags.has_errors()) return u;
+    u.form = library.find(u.data.form_id.value);
+    if (!u.form) {
+        diags.error(u.data.form_id.where, "form",
+                    "không có biểu mẫu '" + u.data.form_id.value + "' (xem: hoso forms)",
+                    "unknown form '" + u.data.form_id.value + "' (see: hoso forms)");
+        return u;
+    }
+    forms::check(*u.form, u.data, diags);
+    return u;
+}
+
+Outcome run_dossier(const Request& r, const Environment& env) {
+    Outcome out;
+    const auto fonts = font::FontSet::load_directory(env.resources / "fonts");
+    const auto library = forms::FormLibrary::load_directory(env.resources / "forms", out.diagnostics);
+    if (out.diagnostics.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    auto unit = load_unit(r.inputs.at(0), fonts, library, out.diagnostics);
+    const auto templates = tmpl::load_directory(templates_dir(r, env), out.diagnostics);
+    if (out.diagnostics.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    const auto evaluation = forms::evaluate(*unit.form, unit.data);
+    const tmpl::Value base = unit_context(unit.data, *unit.form, evaluation);
+
+    // Phase 1: render every document in memory. Nothing is written unless all succeed.
+    std::vector<RenderedFile> files;
+    const std::string slug = text::ascii_slug(unit.data.unit.name.value, 60);
+    for (const auto& part : kDossier) {
+        const auto it = templates.find(part.template_id);
+        if (it == templates.end()) {
+            out.diagnostics.error({templates_dir(r, env).string(), 0, 0}, "",
+                                  std::string("thiếu mẫu '") + part.template_id + "'",
+                                  std::string("missing template '") + part.template_id + "'");
+            continue;
+        }
+        const tmpl::Value ctx = with_document(base, unit.data, part.document_key);
+        const std::size_t errors_before = out.diagnostics.error_count();
+        model::Document doc = it->second.render(ctx, out.diagnostics);
+        if (out.diagnostics.error_count() != errors_before) continue;
+        check_glyphs(doc, fonts, it->first, out.diagnostics);
+        for (const auto& problem : model::validate(doc)) {
+            out.diagnostics.error({it->first, 0, 0}, "", "mẫu tạo văn bản không hợp lệ: " + problem,
+                                  "template produced an invalid document: " + problem);
+        }
+        if (out.diagnostics.error_count() != errors_before) continue;
+        const std::string base_name = slug + "_" + part.template_id;
+        if (r.formats.count(Format::Pdf)) {
+            const layout::FontMeasurer measurer(fonts);
+            const auto pages = layout::layout_document(doc, measurer, out.diagnostics);
+            pdf::PdfOptions po;
+            po.compress = r.compress;
+            files.push_back({r.output_dir / (base_name + ".pdf"), pdf::write_pdf(pages, fonts, po)});
+        }
+        if (r.formats.count(Format::Docx)) {
+            files.push_back({r.output_dir / (base_name + ".docx"), docx::write_docx(doc)});
+        }
+    }
+    if (out.diagnostics.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    // Phase 2: write. Each file atomically; a failure leaves the earlier ones complete.
+    std::error_code ec;
+    std::filesystem::create_directories(r.output_dir, ec);
+    if (ec) throw IoError(r.output_dir, "không tạo được thư mục (cannot create directory): " + ec.message());
+    for (const auto& f : files) {
+        write_file_atomic(f.path, f.bytes);
+        out.written.push_back(f.path);
+    }
+    return out;
+}
+
+Outcome run_validate(const Request& r, const Environment& env) {
+    Outcome out;
+    const auto fonts = font::FontSet::load_directory(env.resources / "fonts");
+    const auto library = forms::FormLibrary::load_directory(env.resources / "forms", out.diagnostics);
+    for (const auto& input : r.inputs) {
+        try {
+            auto unit = load_unit(input, fonts, library, out.diagnostics);
+        } catch (const IoError& e) {
+            out.diagnostics.error({e.path().string(), 0, 0}, "", e.what(), "");
+        }
+    }
+    if (out.diagnostics.has_errors()) {
+        out.exit_code = 1;
+    } else {
+        for (const auto& input : r.inputs) out.output += input.string() + ": hợp lệ (valid)\n";
+    }
+    return out;
+}
+
+Outcome run_evaluate(const Request& r, const Environment& env) {
+    Outcome out;
+    const auto fonts = font::FontSet::load_directory(env.resources / "fonts");
+    const auto library = forms::FormLibrary::load_directory(env.resources / "forms", out.diagnostics);
+    auto unit = load_unit(r.inputs.at(0), fonts, library, out.diagnostics);
+    if (out.diagnostics.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    const auto evaluation = forms::evaluate(*unit.form, unit.data);
+    out.output = r.json ? forms::evaluation_json(*unit.form, evaluation) : forms::evaluation_text(*unit.form, evaluation);
+    return out;
+}
+
+Outcome run_init(const Request& r, const Environment& env) {
+    Outcome out;
+    const auto library = forms::FormLibrary::load_directory(env.resources / "forms", out.diagnostics);
+    const forms::Form* form = library.find(r.form_id);
+    if (!form) {
+        std::string ids;
+        for (const auto& id : library.ids()) ids += (ids.empty() ? "" : ", ") + id;
+        out.diagnostics.error({}, "form", "không có biểu mẫu '" + r.form_id + "'; các mã có: " + ids,
+                              "unknown form '" + r.form_id + "'; available: " + ids);
+        out.exit_code = 1;
+        return out;
+    }
+    const std::string xml = forms::skeleton_xml(*form);
+    if (r.output_file.empty()) {
+        out.output = xml;
+    } else {
+        if (std::filesystem::exists(r.output_file)) {
+            out.diagnostics.error({r.output_file.string(), 0, 0}, "", "tệp đã tồn tại, không ghi đè",
+                                  "file exists, not overwritten");
+            out.exit_code = 2;
+            return out;
+        }
+        write_file_atomic(r.output_file, xml);
+        out.written.push_back(r.output_file);
+    }
+    return out;
+}
+
+Outcome run_forms(const Environment& env) {
+    Outcome out;
+    const auto library = forms::FormLibrary::load_directory(env.resources / "forms", out.diagnostics);
+    for (const auto& id : library.ids()) {
+        const forms::Form* f = library.find(id);
+        out.output += id + "\t" + f->title + " (" + f->circular.number + ")\n";
+    }
+    if (out.diagnostics.has_errors()) out.exit_code = 1;
+    return out;
+}
+
+}  // namespace
+
+Outcome run(const Request& request, const Environment& env) {
+    try {
+        switch (request.command) {
+            case Command::Dossier: return run_dossier(request, env);
+            case Command::Validate: return run_validate(request, env);
+            case Command::Evaluate: return run_evaluate(request, env);
+            case Command::Init: return run_init(request, env);
+            case Command::Forms: return run_forms(env);
+        }
+    } catch (const IoError& e) {
+        return fail_io(e);
+    }
+    return {};
+}
+
+}  // namespace hoso::app

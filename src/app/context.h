@@ -1,0 +1,17 @@
+// Internal to app: the data tree templates read (documented in README, "Template data").
+// Everything a template prints comes from here: the unit's data file, the form's legal
+// wording and the evaluation computed from them — no figure is typed twice.
+#pragma once
+
+#include "data/data.h"
+#include "forms/forms.h"
+#include "template/template.h"
+
+namespace hoso::app {
+
+tmpl::Value unit_context(const data::UnitData& unit, const forms::Form& form, const forms::Evaluation& evaluation);
+
+// `base` plus "doc": the number and date of one document of the dossier (data <documents>).
+tmpl::Value with_document(const tmpl::Value& base, const data::UnitData& unit, const std::string& key);
+
+}  // namespace hoso::app
