@@ -1,0 +1,21 @@
+// Text widths for the few places where the DOCX needs a length that Word would otherwise
+// measure itself: ND30 rules under names (a paragraph border whose length is set by
+// indents) and the tab stop after "Kính gửi:". The writer has no font access (it depends
+// only on model + core), so the advances of Times New Roman are compiled in: the table is
+// generated from the bundled Liberation Serif 2.1.5, which is metric-compatible with Times
+// New Roman and is what LibreOffice prints "Times New Roman" with. Widths therefore equal
+// font::TrueTypeFont::text_width() for the same text (no kerning, as in hoso's PDF).
+#pragma once
+
+#include <string_view>
+
+namespace hoso::docx::detail {
+
+// Advance width in 1/1000 em of one code point. Code points outside the table (not
+// Vietnamese, Latin-1 or common punctuation) count as 500, the average lowercase advance.
+int advance_1000(char32_t cp, bool bold, bool italic) noexcept;
+
+// Width in points of UTF-8 `text` set at `size` pt. Invalid UTF-8 bytes count as U+FFFD.
+double text_width(std::string_view text, double size, bool bold, bool italic) noexcept;
+
+}  // namespace hoso::docx::detail
