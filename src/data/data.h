@@ -3,7 +3,7 @@
 // NFD input is normalised with a warning. Nothing here knows the criteria themselves:
 // checking indicator ids and thresholds against a form is forms' job.
 //
-// The file format is documented in README.md ("Unit data file") and examples/*.xml.
+// The file format is documented in docs/data-format.md and examples/*.xml.
 #pragma once
 
 #include <filesystem>
@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/core.h"
@@ -33,6 +34,8 @@ struct Unit {
     Text place;                        // địa danh for the date line, e.g. "Phong Thổ"
     Text district;                     // huyện/tỉnh the unit belongs to, e.g. "huyện Phong Thổ"
     std::optional<int> members;        // number of Thành viên, if given
+    std::vector<Text> traits;          // further properties the form defines, e.g. "vung-kho-khan"
+    SourceLocation where;              // the <unit> element
 };
 
 enum class RequestKind : std::uint8_t { First = 0, Renewal, Upgrade };  // lần đầu / lại / nâng mức độ
@@ -41,6 +44,7 @@ struct PreviousDecision {
     Text number;  // "304/QĐ-UBND"
     Date date;
     int level = 0;
+    int year = 0;  // the assessed year that decision recognised; 0 = not given
     SourceLocation where;
 };
 
@@ -65,8 +69,10 @@ struct Signer {
 };
 
 struct Evidence {
-    Text code;         // "H1-01"
-    Text description;  // "Kế hoạch số 12/KH-THĐH ngày 10/01/2024 …"
+    Text code;                 // "H1-01"
+    Text description;          // "Kế hoạch số 12/KH-THĐH ngày 10/01/2024 …"
+    std::optional<Date> date;  // date of the evidence document, if given (a full date)
+    SourceLocation where;
 };
 
 // Raw figures of one indicator; the form decides which of them it needs.
@@ -82,6 +88,9 @@ struct IndicatorInput {
     Text note;                             // ghi chú / result description printed in reports
     SourceLocation where;
     std::map<std::string, double> figures;  // further named figures (sub-ratios), by name
+    // Where each value was written, by field: "numerator", "denominator", "count", "met",
+    // "level", "applicable", "note", and each figure's name. Absent = not written.
+    std::map<std::string, SourceLocation> locations;
 };
 
 struct ReportSection {
@@ -102,6 +111,9 @@ struct UnitData {
     std::vector<IndicatorInput> indicators;  // in file order
     std::vector<ReportSection> report;    // narrative sections of the Báo cáo
     std::vector<Text> team;               // Tổ đánh giá members, "Họ tên - chức vụ"
+    // Overrides of the form's settings for this assessment (name → value), e.g.
+    // "not-applicable" → "fail". forms::check validates names and values.
+    std::map<std::string, Text> settings;
 };
 
 struct LoadOptions {
@@ -117,5 +129,19 @@ UnitData load_unit(const std::filesystem::path& path, const LoadOptions& options
                    Diagnostics& diagnostics);
 UnitData parse_unit(std::string_view xml, const std::string& file_name, const LoadOptions& options,
                     Diagnostics& diagnostics);
+
+// --- Limits and checks shared by every XML file hoso reads (unit data, forms/) ---------------
+
+inline constexpr std::size_t kMaxFileBytes = 8u << 20;      // larger files are refused unread
+inline constexpr int kMaxXmlDepth = 64;                     // element nesting limit
+inline constexpr std::size_t kMaxValueBytes = 100u << 10;   // one text value or attribute
+
+// Checks raw bytes before they reach an XML parser: size, UTF-8 validity and element nesting
+// depth (tinyxml2 parses recursively, so absurd nesting must never reach it). Reports each
+// problem with its line and column; returns false when the bytes must not be parsed.
+bool preflight_xml(std::string_view bytes, const std::string& file_name, Diagnostics& diagnostics);
+
+// Line and column (1-based) of a byte offset in `bytes`; the column counts code points.
+SourceLocation locate(std::string_view bytes, std::size_t offset, const std::string& file_name);
 
 }  // namespace hoso::data

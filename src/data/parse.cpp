@@ -1,0 +1,860 @@
+// Unit data file (XML) → UnitData. Every problem is collected; nothing throws for bad data.
+#include "data/data.h"
+
+#include <tinyxml2.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <initializer_list>
+#include <set>
+#include <system_error>
+
+#include "text/text.h"
+
+namespace hoso::data {
+namespace {
+
+using tinyxml2::XMLAttribute;
+using tinyxml2::XMLElement;
+using tinyxml2::XMLNode;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Runs of ASCII whitespace (line breaks of the XML source included) become one space.
+std::string collapse_whitespace(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending = false;
+    for (const char c : s) {
+        if (is_space(c)) {
+            pending = !out.empty();
+            continue;
+        }
+        if (pending) out += ' ';
+        pending = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string code_point_label(char32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return std::string(buf) + " '" + text::to_utf8(std::u32string(1, cp)) + "'";
+}
+
+// --- Values ------------------------------------------------------------------------------
+
+struct NumberResult {
+    std::optional<double> value;
+    std::string vi, en;  // error, if any
+};
+
+// "45", "93.75", "93,75". Thousands separators are refused: "1.234" is ambiguous between
+// the Vietnamese 1234 and the English 1.234.
+NumberResult parse_number(const std::string& s) {
+    NumberResult r;
+    if (s.empty()) return r;
+    std::size_t i = 0;
+    if (s[0] == '-' || s[0] == '+') i = 1;
+    std::size_t int_digits = 0, frac_digits = 0;
+    char sep = 0;
+    for (std::size_t j = i; j < s.size(); ++j) {
+        const char c = s[j];
+        if (c >= '0' && c <= '9') {
+            (sep ? frac_digits : int_digits) += 1;
+        } else if ((c == '.' || c == ',') && sep == 0) {
+            sep = c;
+        } else {
+            r.vi = "'" + s + "' không phải là số";
+            r.en = "'" + s + "' is not a number";
+            return r;
+        }
+    }
+    if (int_digits == 0 || (sep != 0 && frac_digits == 0)) {
+        r.vi = "'" + s + "' không phải là số";
+        r.en = "'" + s + "' is not a number";
+        return r;
+    }
+    if (sep == '.' && frac_digits == 3) {
+        r.vi = "số '" + s +
+               "' không rõ nghĩa: viết số nguyên không có dấu phân cách hàng nghìn (ví dụ 1234), "
+               "phần thập phân sau dấu phẩy (ví dụ 93,75)";
+        r.en = "ambiguous number '" + s +
+               "': write whole numbers without thousands separators (1234) and decimals with a "
+               "comma or a point (93,75)";
+        return r;
+    }
+    if (int_digits + frac_digits > 15) {
+        r.vi = "số '" + s + "' quá lớn";
+        r.en = "number '" + s + "' is too large";
+        return r;
+    }
+    if (s[0] == '-') {
+        r.vi = "số liệu không được âm: '" + s + "'";
+        r.en = "figures cannot be negative: '" + s + "'";
+        return r;
+    }
+    std::string plain = s.substr(i);
+    std::replace(plain.begin(), plain.end(), ',', '.');
+    double v = 0;
+    const auto res = std::from_chars(plain.data(), plain.data() + plain.size(), v);
+    if (res.ec != std::errc() || res.ptr != plain.data() + plain.size()) {
+        r.vi = "'" + s + "' không phải là số";
+        r.en = "'" + s + "' is not a number";
+        return r;
+    }
+    r.value = v;
+    return r;
+}
+
+std::optional<int> parse_int(std::string_view s, int lo, int hi) {
+    if (s.empty() || s.size() > 9) return std::nullopt;
+    int v = 0;
+    const auto res = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (res.ec != std::errc() || res.ptr != s.data() + s.size()) return std::nullopt;
+    if (v < lo || v > hi) return std::nullopt;
+    return v;
+}
+
+std::optional<bool> parse_bool(const std::string& nfc) {
+    const std::string s = text::to_lower(nfc);
+    static const std::set<std::string> yes = {"có", "co", "yes", "true", "1", "đạt", "dat"};
+    static const std::set<std::string> no = {"không", "khong", "no", "false", "0", "không đạt",
+                                             "khong dat", "chưa đạt", "chua dat"};
+    if (yes.count(s) != 0) return true;
+    if (no.count(s) != 0) return false;
+    return std::nullopt;
+}
+
+std::optional<RequestKind> parse_kind(const std::string& s) {
+    if (s == "first" || s == "lan-dau") return RequestKind::First;
+    if (s == "renewal" || s == "cong-nhan-lai" || s == "lai") return RequestKind::Renewal;
+    if (s == "upgrade" || s == "nang-muc-do") return RequestKind::Upgrade;
+    return std::nullopt;
+}
+
+// A date that may leave the day, or day and month, blank: "2025-01-08", "08/01/2025",
+// "2025-01", "01/2025", "2025".
+std::optional<Date> parse_partial_date(std::string_view s) {
+    if (auto full = parse_date(s)) return full;
+    if (s.size() == 4) {
+        if (auto y = parse_int(s, 1900, 9999)) return Date{*y, 0, 0};
+        return std::nullopt;
+    }
+    if (s.size() == 7 && s[4] == '-') {
+        auto y = parse_int(s.substr(0, 4), 1900, 9999);
+        auto m = parse_int(s.substr(5, 2), 1, 12);
+        if (y && m) return Date{*y, *m, 0};
+        return std::nullopt;
+    }
+    const auto slash = s.find('/');
+    if (slash != std::string_view::npos && s.find('/', slash + 1) == std::string_view::npos &&
+        s.size() - slash - 1 == 4) {
+        auto m = parse_int(s.substr(0, slash), 1, 12);
+        auto y = parse_int(s.substr(slash + 1), 1900, 9999);
+        if (y && m) return Date{*y, *m, 0};
+    }
+    return std::nullopt;
+}
+
+bool is_name_token(std::string_view s) {
+    if (s.empty() || s.size() > 64) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+}
+
+// --- Reader: locations, text extraction, structure checks ---------------------------------
+
+class Reader {
+public:
+    Reader(std::string_view src, std::string file, const LoadOptions& options, Diagnostics& d)
+        : m_src(src), m_file(std::move(file)), m_options(options), m_diag(d) {
+        m_line_starts.push_back(0);
+        for (std::size_t i = 0; i < src.size(); ++i) {
+            if (src[i] == '\n') m_line_starts.push_back(i + 1);
+        }
+    }
+
+    Diagnostics& diag() { return m_diag; }
+    const std::string& file() const { return m_file; }
+
+    SourceLocation file_only() const { return {m_file, 0, 0}; }
+
+    // Location of `needle` on `line`, or the line alone if not found there.
+    SourceLocation find_on_line(int line, std::string_view needle) const {
+        SourceLocation where{m_file, line, 0};
+        if (line < 1 || static_cast<std::size_t>(line) > m_line_starts.size()) return where;
+        const std::size_t begin = m_line_starts[static_cast<std::size_t>(line - 1)];
+        const std::size_t end = static_cast<std::size_t>(line) < m_line_starts.size()
+                                    ? m_line_starts[static_cast<std::size_t>(line)]
+                                    : m_src.size();
+        const auto pos = m_src.substr(begin, end - begin).find(needle);
+        if (pos == std::string_view::npos) return where;
+        where.column = 1;
+        for (std::size_t i = begin; i < begin + pos; ++i) {
+            if ((static_cast<unsigned char>(m_src[i]) & 0xC0) != 0x80) ++where.column;
+        }
+        return where;
+    }
+
+    SourceLocation at(const XMLElement* e) const {
+        return find_on_line(e->GetLineNum(), std::string("<") + e->Name());
+    }
+
+    SourceLocation at_attr(const XMLElement* e, const char* name) const {
+        for (const XMLAttribute* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
+            if (std::string_view(a->Name()) == name) {
+                return find_on_line(a->GetLineNum(), std::string(name) + "=");
+            }
+        }
+        return at(e);
+    }
+
+    // Cleans a raw value from the file: length limit, whitespace, NFC, glyph coverage.
+    std::string clean(std::string_view raw, const SourceLocation& where, const std::string& field,
+                      bool collapse = true) {
+        if (raw.size() > kMaxValueBytes) {
+            m_diag.error(where, field,
+                         "giá trị quá dài (" + std::to_string(raw.size()) + " byte; tối đa " +
+                             std::to_string(kMaxValueBytes) + " byte)",
+                         "value too long (" + std::to_string(raw.size()) + " bytes; limit " +
+                             std::to_string(kMaxValueBytes) + ")");
+            return {};
+        }
+        std::string s = collapse ? collapse_whitespace(raw) : std::string(raw);
+        if (!text::is_nfc(s)) {
+            s = text::to_nfc(s);
+            m_diag.warning(where, field,
+                           "văn bản ở dạng tổ hợp (NFD), đã chuẩn hóa sang dạng dựng sẵn (NFC)",
+                           "text was decomposed (NFD); normalised to NFC");
+        }
+        if (m_options.missing_glyphs && !s.empty()) {
+            const auto missing = m_options.missing_glyphs(s);
+            if (!missing.empty()) {
+                std::string list;
+                for (std::size_t i = 0; i < missing.size() && i < 8; ++i) {
+                    if (i > 0) list += ", ";
+                    list += code_point_label(missing[i]);
+                }
+                if (missing.size() > 8) list += ", …";
+                m_diag.error(where, field, "ký tự không có trong phông chữ: " + list,
+                             "character(s) missing from the font: " + list);
+            }
+        }
+        return s;
+    }
+
+    // Text content of a leaf element (all text children joined). Child elements are errors.
+    Text text(const XMLElement* e, const std::string& field) {
+        std::string raw;
+        for (const XMLNode* n = e->FirstChild(); n != nullptr; n = n->NextSibling()) {
+            if (n->ToText() != nullptr) {
+                raw += n->Value();
+            } else if (const XMLElement* c = n->ToElement()) {
+                m_diag.error(at(c), field,
+                             std::string("phần tử <") + c->Name() + "> không được phép ở đây",
+                             std::string("element <") + c->Name() + "> is not allowed here");
+            }
+        }
+        Text t;
+        t.where = at(e);
+        t.value = clean(raw, t.where, field);
+        return t;
+    }
+
+    std::optional<Text> attr(const XMLElement* e, const char* name, const std::string& field) {
+        const char* v = e->Attribute(name);
+        if (v == nullptr) return std::nullopt;
+        Text t;
+        t.where = at_attr(e, name);
+        t.value = clean(v, t.where, field);
+        return t;
+    }
+
+    // Unknown attributes and child elements, and stray text, are errors: data the clerk typed
+    // must never be silently ignored.
+    void check_structure(const XMLElement* e, std::initializer_list<std::string_view> attrs,
+                         std::initializer_list<std::string_view> children, const std::string& field,
+                         bool text_allowed = false) {
+        for (const XMLAttribute* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
+            if (std::find(attrs.begin(), attrs.end(), std::string_view(a->Name())) == attrs.end()) {
+                m_diag.error(find_on_line(a->GetLineNum(), std::string(a->Name()) + "="), field,
+                             std::string("thuộc tính không hợp lệ '") + a->Name() + "' trong <" +
+                                 e->Name() + ">" + allowed_list(attrs),
+                             std::string("unknown attribute '") + a->Name() + "' on <" + e->Name() +
+                                 ">");
+            }
+        }
+        if (text_allowed) return;
+        for (const XMLNode* n = e->FirstChild(); n != nullptr; n = n->NextSibling()) {
+            if (const XMLElement* c = n->ToElement()) {
+                if (std::find(children.begin(), children.end(), std::string_view(c->Name())) ==
+                    children.end()) {
+                    m_diag.error(at(c), field,
+                                 std::string("phần tử không hợp lệ <") + c->Name() + "> trong <" +
+                                     e->Name() + ">" + allowed_list(children),
+                                 std::string("unknown element <") + c->Name() + "> in <" +
+                                     e->Name() + ">");
+                }
+            } else if (n->ToText() != nullptr) {
+                if (!collapse_whitespace(n->Value()).empty()) {
+                    m_diag.error(find_on_line(n->GetLineNum(), ""), field,
+                                 std::string("văn bản thừa trong <") + e->Name() + ">",
+                                 std::string("unexpected text in <") + e->Name() + ">");
+                }
+            }
+        }
+    }
+
+    // The only child named `name`, or null; a second one is an error.
+    const XMLElement* single(const XMLElement* parent, const char* name, const std::string& field) {
+        const XMLElement* first = parent->FirstChildElement(name);
+        if (first == nullptr) return nullptr;
+        for (const XMLElement* e = first->NextSiblingElement(name); e != nullptr;
+             e = e->NextSiblingElement(name)) {
+            m_diag.error(at(e), field,
+                         std::string("phần tử <") + name + "> bị lặp (chỉ được có một)",
+                         std::string("duplicate element <") + name + "> (only one allowed)");
+        }
+        return first;
+    }
+
+    void missing(const SourceLocation& where, const std::string& field, const std::string& vi,
+                 const std::string& en) {
+        m_diag.error(where, field, "thiếu " + vi, "missing " + en);
+    }
+
+private:
+    static std::string allowed_list(std::initializer_list<std::string_view> names) {
+        if (names.size() == 0) return {};
+        std::string s = " (cho phép: ";
+        bool first = true;
+        for (auto n : names) {
+            if (!first) s += ", ";
+            s += std::string(n);
+            first = false;
+        }
+        return s + ")";
+    }
+
+    std::string_view m_src;
+    std::string m_file;
+    const LoadOptions& m_options;
+    Diagnostics& m_diag;
+    std::vector<std::size_t> m_line_starts;
+};
+
+// --- Sections of the file -----------------------------------------------------------------
+
+Text required_text(Reader& r, const XMLElement* parent, const char* name, const std::string& field,
+                   const std::string& vi, const std::string& en) {
+    const XMLElement* e = r.single(parent, name, field);
+    if (e == nullptr) {
+        r.missing(r.at(parent), field, vi + " (<" + name + ">)", en + " (<" + name + ">)");
+        return Text{{}, r.at(parent)};
+    }
+    Text t = r.text(e, field);
+    if (t.value.empty()) {
+        r.missing(t.where, field, vi + " (<" + name + "> đang trống)",
+                  en + " (<" + name + "> is empty)");
+    }
+    return t;
+}
+
+std::vector<Text> text_list(Reader& r, const XMLElement* parent, const char* name,
+                            const std::string& field) {
+    std::vector<Text> out;
+    for (const XMLElement* e = parent->FirstChildElement(name); e != nullptr;
+         e = e->NextSiblingElement(name)) {
+        r.check_structure(e, {}, {}, field, true);
+        Text t = r.text(e, field);
+        if (!t.value.empty()) out.push_back(std::move(t));
+    }
+    return out;
+}
+
+void parse_unit_element(Reader& r, const XMLElement* e, Unit& u) {
+    const std::string f = "unit";
+    r.check_structure(e, {"type"},
+                      {"name", "parent-agency", "issuing-line", "abbreviation", "place", "district",
+                       "members", "trait"},
+                      f);
+    u.where = r.at(e);
+    if (auto t = r.attr(e, "type", "unit.type")) u.type = *t;
+    if (u.type.value.empty()) {
+        r.missing(u.type.where.line ? u.type.where : u.where, "unit.type",
+                  "loại đơn vị (thuộc tính type của <unit>)", "unit type (attribute type of <unit>)");
+        if (u.type.where.line == 0) u.type.where = u.where;
+    }
+    u.name = required_text(r, e, "name", "unit.name", "tên đơn vị", "unit name");
+    u.abbreviation =
+        required_text(r, e, "abbreviation", "unit.abbreviation", "chữ viết tắt của đơn vị (dùng trong số, ký hiệu văn bản)",
+                      "unit abbreviation (used in document numbers)");
+    u.place = required_text(r, e, "place", "unit.place", "địa danh (ghi ở dòng ngày tháng)",
+                            "place name (for the date line)");
+    if (const XMLElement* d = r.single(e, "district", "unit.district")) u.district = r.text(d, "unit.district");
+    u.parent_agency = text_list(r, e, "parent-agency", "unit.parent-agency");
+    u.issuing_lines = text_list(r, e, "issuing-line", "unit.issuing-line");
+    u.traits = text_list(r, e, "trait", "unit.trait");
+    if (const XMLElement* m = r.single(e, "members", "unit.members")) {
+        const Text t = r.text(m, "unit.members");
+        if (!t.value.empty()) {
+            if (auto v = parse_int(t.value, 0, 100000000)) {
+                u.members = *v;
+            } else {
+                r.diag().error(t.where, "unit.members",
+                               "số Thành viên phải là số nguyên không âm: '" + t.value + "'",
+                               "number of members must be a whole number ≥ 0: '" + t.value + "'");
+            }
+        }
+    }
+}
+
+void parse_assessment(Reader& r, const XMLElement* e, Assessment& a) {
+    const std::string f = "assessment";
+    r.check_structure(e, {"year", "level", "kind"}, {"previous-decision"}, f);
+    a.where = r.at(e);
+    const auto year = r.attr(e, "year", "assessment.year");
+    if (!year || year->value.empty()) {
+        r.missing(year ? year->where : a.where, "assessment.year", "năm đánh giá (year)",
+                  "assessed year (year)");
+    } else if (auto y = parse_int(year->value, 1900, 9999)) {
+        a.year = *y;
+    } else {
+        r.diag().error(year->where, "assessment.year", "năm đánh giá không hợp lệ: '" + year->value + "'",
+                       "invalid assessed year: '" + year->value + "'");
+    }
+    const auto level = r.attr(e, "level", "assessment.level");
+    if (!level || level->value.empty()) {
+        r.missing(level ? level->where : a.where, "assessment.level", "mức độ đề nghị công nhận (level)",
+                  "requested level (level)");
+    } else if (auto l = parse_int(level->value, 1, 9)) {
+        a.requested_level = *l;
+    } else {
+        r.diag().error(level->where, "assessment.level",
+                       "mức độ đề nghị không hợp lệ: '" + level->value + "' (ghi 1 hoặc 2)",
+                       "invalid requested level: '" + level->value + "' (write 1 or 2)");
+    }
+    const auto kind = r.attr(e, "kind", "assessment.kind");
+    if (!kind || kind->value.empty()) {
+        r.missing(kind ? kind->where : a.where, "assessment.kind",
+                  "hình thức đề nghị (kind: first, renewal hoặc upgrade)",
+                  "kind of request (kind: first, renewal or upgrade)");
+    } else if (auto k = parse_kind(kind->value)) {
+        a.kind = *k;
+    } else {
+        r.diag().error(kind->where, "assessment.kind",
+                       "hình thức đề nghị không hợp lệ: '" + kind->value +
+                           "' (first = lần đầu, renewal = công nhận lại, upgrade = nâng mức độ)",
+                       "invalid kind of request: '" + kind->value + "' (first, renewal, upgrade)");
+    }
+    if (const XMLElement* p = r.single(e, "previous-decision", "assessment.previous-decision")) {
+        const std::string pf = "assessment.previous-decision";
+        r.check_structure(p, {"number", "date", "level", "year"}, {}, pf);
+        PreviousDecision prev;
+        prev.where = r.at(p);
+        if (auto n = r.attr(p, "number", pf + ".number")) prev.number = *n;
+        if (prev.number.value.empty()) {
+            r.missing(prev.where, pf + ".number", "số quyết định công nhận trước (number)",
+                      "number of the previous decision (number)");
+            prev.number.where = prev.where;
+        }
+        const auto d = r.attr(p, "date", pf + ".date");
+        if (!d || d->value.empty()) {
+            r.missing(d ? d->where : prev.where, pf + ".date", "ngày của quyết định công nhận trước (date)",
+                      "date of the previous decision (date)");
+        } else if (auto dd = parse_date(d->value)) {
+            prev.date = *dd;
+        } else {
+            r.diag().error(d->where, pf + ".date",
+                           "ngày không hợp lệ: '" + d->value + "' (ghi YYYY-MM-DD hoặc DD/MM/YYYY)",
+                           "invalid date: '" + d->value + "' (write YYYY-MM-DD or DD/MM/YYYY)");
+        }
+        const auto l = r.attr(p, "level", pf + ".level");
+        if (!l || l->value.empty()) {
+            r.missing(l ? l->where : prev.where, pf + ".level", "mức độ đã được công nhận (level)",
+                      "level previously recognised (level)");
+        } else if (auto lv = parse_int(l->value, 1, 9)) {
+            prev.level = *lv;
+        } else {
+            r.diag().error(l->where, pf + ".level", "mức độ không hợp lệ: '" + l->value + "'",
+                           "invalid level: '" + l->value + "'");
+        }
+        if (const auto y = r.attr(p, "year", pf + ".year"); y && !y->value.empty()) {
+            if (auto yv = parse_int(y->value, 1900, 9999)) {
+                prev.year = *yv;
+            } else {
+                r.diag().error(y->where, pf + ".year", "năm không hợp lệ: '" + y->value + "'",
+                               "invalid year: '" + y->value + "'");
+            }
+        }
+        a.previous = std::move(prev);
+    }
+    if (a.kind != RequestKind::First && !a.previous && kind && parse_kind(kind->value)) {
+        r.diag().error(a.where, "assessment.previous-decision",
+                       "thiếu <previous-decision> (số, ngày, mức độ của quyết định công nhận trước): "
+                       "bắt buộc khi công nhận lại hoặc nâng mức độ",
+                       "missing <previous-decision> (number, date and level of the previous "
+                       "decision): required for renewal and upgrade");
+    }
+}
+
+void parse_documents(Reader& r, const XMLElement* e, std::map<std::string, DocumentInfo>& docs) {
+    r.check_structure(e, {}, {"document"}, "documents");
+    for (const XMLElement* d = e->FirstChildElement("document"); d != nullptr;
+         d = d->NextSiblingElement("document")) {
+        r.check_structure(d, {"kind", "number", "date"}, {}, "documents.document");
+        DocumentInfo info;
+        info.where = r.at(d);
+        const auto kind = r.attr(d, "kind", "documents.document.kind");
+        if (!kind || kind->value.empty()) {
+            r.missing(info.where, "documents.document.kind",
+                      "loại văn bản (kind: to-trinh, bao-cao, tong-hop)",
+                      "document kind (kind: to-trinh, bao-cao, tong-hop)");
+            continue;
+        }
+        const std::string f = "documents." + kind->value;
+        if (auto n = r.attr(d, "number", f + ".number")) info.number = *n;
+        if (const auto date = r.attr(d, "date", f + ".date"); date && !date->value.empty()) {
+            if (auto dd = parse_partial_date(date->value)) {
+                info.date = *dd;
+            } else {
+                r.diag().error(date->where, f + ".date",
+                               "ngày không hợp lệ: '" + date->value +
+                                   "' (ghi YYYY-MM-DD; để trống ngày: YYYY-MM)",
+                               "invalid date: '" + date->value +
+                                   "' (write YYYY-MM-DD; blank day: YYYY-MM)");
+            }
+        }
+        if (docs.count(kind->value) != 0) {
+            r.diag().error(info.where, f, "văn bản '" + kind->value + "' được khai hai lần",
+                           "document '" + kind->value + "' is given twice");
+            continue;
+        }
+        docs.emplace(kind->value, std::move(info));
+    }
+}
+
+void parse_signer(Reader& r, const XMLElement* e, Signer& s) {
+    r.check_structure(e, {}, {"authority", "name"}, "signer");
+    s.authority = text_list(r, e, "authority", "signer.authority");
+    if (s.authority.empty()) {
+        r.missing(r.at(e), "signer.authority",
+                  "chức vụ/quyền hạn người ký (<authority>, ví dụ HIỆU TRƯỞNG)",
+                  "signer's title (<authority>, e.g. HIỆU TRƯỞNG)");
+    }
+    s.name = required_text(r, e, "name", "signer.name", "họ tên người ký", "signer's name");
+}
+
+std::string strip_list_punctuation(std::string s) {
+    if (s.rfind("- ", 0) == 0) s.erase(0, 2);
+    while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+void parse_settings(Reader& r, const XMLElement* e, std::map<std::string, Text>& settings) {
+    r.check_structure(e, {}, {"setting"}, "settings");
+    for (const XMLElement* s = e->FirstChildElement("setting"); s != nullptr;
+         s = s->NextSiblingElement("setting")) {
+        r.check_structure(s, {"name", "value"}, {}, "settings.setting");
+        const auto name = r.attr(s, "name", "settings.setting.name");
+        const auto value = r.attr(s, "value", "settings.setting.value");
+        if (!name || name->value.empty()) {
+            r.missing(r.at(s), "settings.setting.name", "tên thiết lập (name)", "setting name (name)");
+            continue;
+        }
+        if (!value || value->value.empty()) {
+            r.missing(r.at(s), "settings." + name->value, "giá trị thiết lập (value)",
+                      "setting value (value)");
+            continue;
+        }
+        if (settings.count(name->value) != 0) {
+            r.diag().error(name->where, "settings." + name->value,
+                           "thiết lập '" + name->value + "' được khai hai lần",
+                           "setting '" + name->value + "' is given twice");
+            continue;
+        }
+        settings.emplace(name->value, *value);
+    }
+}
+
+const std::set<std::string>& reserved_fields() {
+    static const std::set<std::string> names = {"numerator", "denominator", "count", "met",
+                                                "level", "applicable", "note"};
+    return names;
+}
+
+void parse_figure_value(Reader& r, const XMLElement* e, const std::string& field,
+                        IndicatorInput& in, const std::string& key, std::optional<double>& out) {
+    in.locations[key] = r.at(e);
+    const Text t = r.text(e, field);
+    if (t.value.empty()) return;
+    const auto n = parse_number(t.value);
+    if (!n.value) {
+        r.diag().error(t.where, field, n.vi, n.en);
+        return;
+    }
+    out = n.value;
+}
+
+void parse_indicator(Reader& r, const XMLElement* e, IndicatorInput& in) {
+    in.where = r.at(e);
+    if (auto id = r.attr(e, "id", "indicator.id")) in.id = *id;
+    if (in.id.value.empty()) {
+        r.missing(in.where, "indicator.id", "mã chỉ tiêu (id, ví dụ T2.C1)", "indicator id (id, e.g. T2.C1)");
+        in.id.where = in.where;
+    }
+    const std::string f = "indicator[" + in.id.value + "]";
+    r.check_structure(e, {"id"},
+                      {"numerator", "denominator", "count", "met", "level", "applicable", "figure",
+                       "evidence", "note"},
+                      f);
+    if (const XMLElement* x = r.single(e, "numerator", f + ".numerator"))
+        parse_figure_value(r, x, f + ".numerator", in, "numerator", in.numerator);
+    if (const XMLElement* x = r.single(e, "denominator", f + ".denominator"))
+        parse_figure_value(r, x, f + ".denominator", in, "denominator", in.denominator);
+    if (const XMLElement* x = r.single(e, "count", f + ".count"))
+        parse_figure_value(r, x, f + ".count", in, "count", in.count);
+    for (const char* name : {"met", "applicable"}) {
+        const XMLElement* x = r.single(e, name, f + "." + name);
+        if (x == nullptr) continue;
+        in.locations[name] = r.at(x);
+        const Text t = r.text(x, f + "." + name);
+        if (t.value.empty()) continue;
+        const auto b = parse_bool(t.value);
+        if (!b) {
+            r.diag().error(t.where, f + "." + name,
+                           "giá trị '" + t.value + "' không hợp lệ (ghi 'có' hoặc 'không')",
+                           "invalid value '" + t.value + "' (write 'có'/'yes' or 'không'/'no')");
+            continue;
+        }
+        (std::string_view(name) == "met" ? in.met : in.applicable) = *b;
+    }
+    if (const XMLElement* x = r.single(e, "level", f + ".level")) {
+        in.locations["level"] = r.at(x);
+        Text t = r.text(x, f + ".level");
+        if (!t.value.empty()) in.level = std::move(t);
+    }
+    if (const XMLElement* x = r.single(e, "note", f + ".note")) {
+        in.locations["note"] = r.at(x);
+        in.note = r.text(x, f + ".note");
+    }
+    for (const XMLElement* x = e->FirstChildElement("figure"); x != nullptr;
+         x = x->NextSiblingElement("figure")) {
+        r.check_structure(x, {"name"}, {}, f + ".figure", true);
+        const auto name = r.attr(x, "name", f + ".figure.name");
+        if (!name || name->value.empty()) {
+            r.missing(r.at(x), f + ".figure.name", "tên số liệu (name)", "figure name (name)");
+            continue;
+        }
+        if (!is_name_token(name->value) || reserved_fields().count(name->value) != 0) {
+            r.diag().error(name->where, f + ".figure.name",
+                           "tên số liệu không hợp lệ: '" + name->value + "'",
+                           "invalid figure name: '" + name->value + "'");
+            continue;
+        }
+        if (in.locations.count(name->value) != 0) {
+            r.diag().error(r.at(x), f + "." + name->value,
+                           "số liệu '" + name->value + "' được khai hai lần",
+                           "figure '" + name->value + "' is given twice");
+            continue;
+        }
+        std::optional<double> v;
+        parse_figure_value(r, x, f + "." + name->value, in, name->value, v);
+        if (v) in.figures[name->value] = *v;
+    }
+    for (const XMLElement* x = e->FirstChildElement("evidence"); x != nullptr;
+         x = x->NextSiblingElement("evidence")) {
+        r.check_structure(x, {"code", "date"}, {}, f + ".evidence", true);
+        Evidence ev;
+        ev.where = r.at(x);
+        if (auto c = r.attr(x, "code", f + ".evidence.code")) ev.code = *c;
+        if (ev.code.value.empty()) {
+            r.missing(ev.where, f + ".evidence.code", "mã minh chứng (code, ví dụ H1-01)",
+                      "evidence code (code, e.g. H1-01)");
+            continue;
+        }
+        if (const auto d = r.attr(x, "date", f + ".evidence.date"); d && !d->value.empty()) {
+            if (auto dd = parse_date(d->value)) {
+                ev.date = *dd;
+            } else {
+                r.diag().error(d->where, f + ".evidence.date",
+                               "ngày không hợp lệ: '" + d->value + "' (ghi YYYY-MM-DD hoặc DD/MM/YYYY)",
+                               "invalid date: '" + d->value + "' (write YYYY-MM-DD or DD/MM/YYYY)");
+            }
+        }
+        ev.description = r.text(x, f + ".evidence");
+        if (ev.description.value.empty()) {
+            r.diag().warning(ev.where, f + ".evidence",
+                             "minh chứng " + ev.code.value + " chưa có mô tả (tên, số, ngày văn bản)",
+                             "evidence " + ev.code.value + " has no description");
+        }
+        in.evidence.push_back(std::move(ev));
+    }
+}
+
+void parse_report(Reader& r, const XMLElement* e, std::vector<ReportSection>& report) {
+    r.check_structure(e, {}, {"section"}, "report");
+    std::set<std::string> keys;
+    for (const XMLElement* s = e->FirstChildElement("section"); s != nullptr;
+         s = s->NextSiblingElement("section")) {
+        ReportSection sec;
+        if (auto k = r.attr(s, "key", "report.section.key")) sec.key = *k;
+        const std::string f = "report[" + sec.key.value + "]";
+        r.check_structure(s, {"key", "title"}, {"p"}, f);
+        if (sec.key.value.empty()) {
+            r.missing(r.at(s), "report.section.key", "khóa của mục báo cáo (key, ví dụ dac-diem)",
+                      "report section key (key, e.g. dac-diem)");
+            continue;
+        }
+        if (!keys.insert(sec.key.value).second) {
+            r.diag().error(sec.key.where, f, "mục báo cáo '" + sec.key.value + "' bị lặp",
+                           "duplicate report section '" + sec.key.value + "'");
+            continue;
+        }
+        if (auto t = r.attr(s, "title", f + ".title")) sec.title = *t;
+        sec.paragraphs = text_list(r, s, "p", f + ".p");
+        report.push_back(std::move(sec));
+    }
+}
+
+const char* tinyxml_error_vi(tinyxml2::XMLError e) {
+    switch (e) {
+        case tinyxml2::XML_ERROR_EMPTY_DOCUMENT: return "tệp không có nội dung XML";
+        case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT: return "thẻ đóng không khớp với thẻ mở";
+        case tinyxml2::XML_ERROR_PARSING_ELEMENT: return "phần tử XML không đóng hoặc bị cắt cụt";
+        case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE: return "thuộc tính XML sai cú pháp";
+        case tinyxml2::XML_ERROR_PARSING_TEXT: return "văn bản XML sai cú pháp (ký tự '<' hoặc '&' chưa thoát?)";
+        case tinyxml2::XML_ERROR_PARSING_CDATA: return "khối CDATA không đóng";
+        case tinyxml2::XML_ERROR_PARSING_COMMENT: return "chú thích <!-- --> không đóng";
+        case tinyxml2::XML_ERROR_PARSING_DECLARATION: return "khai báo XML sai cú pháp";
+        case tinyxml2::XML_ERROR_PARSING_UNKNOWN: return "cấu trúc XML không nhận ra";
+        case tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED: return "các phần tử lồng nhau quá sâu";
+        default: return "tệp XML không hợp lệ";
+    }
+}
+
+}  // namespace
+
+UnitData parse_unit(std::string_view xml, const std::string& file_name, const LoadOptions& options,
+                    Diagnostics& diagnostics) {
+    UnitData out;
+    out.source = file_name;
+    if (!preflight_xml(xml, file_name, diagnostics)) return out;
+
+    tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
+    doc.Parse(xml.data(), xml.size());
+    if (doc.Error()) {
+        const int line = doc.ErrorLineNum();
+        const std::string detail = doc.ErrorStr() != nullptr ? doc.ErrorStr() : "";
+        diagnostics.error({file_name, line, 0}, "",
+                          std::string(tinyxml_error_vi(doc.ErrorID())) +
+                              " — tệp có thể bị cắt cụt hoặc sai cú pháp XML",
+                          "malformed XML (" + detail + ")");
+        return out;
+    }
+    Reader r(xml, file_name, options, diagnostics);
+    const XMLElement* root = doc.RootElement();
+    if (root == nullptr) {
+        diagnostics.error(r.file_only(), "", "tệp không có phần tử gốc", "no root element");
+        return out;
+    }
+    if (std::string_view(root->Name()) != "hoso-data") {
+        diagnostics.error(r.at(root), "",
+                          std::string("phần tử gốc phải là <hoso-data>, không phải <") +
+                              root->Name() + ">",
+                          std::string("the root element must be <hoso-data>, not <") + root->Name() + ">");
+        return out;
+    }
+    r.check_structure(root, {"form", "version"},
+                      {"unit", "assessment", "documents", "addressees", "signer", "distribution",
+                       "team", "settings", "indicators", "report"},
+                      "");
+    if (auto v = r.attr(root, "version", "version"); v && v->value != "1") {
+        diagnostics.error(v->where, "version",
+                          "phiên bản định dạng không hỗ trợ: '" + v->value + "' (chỉ hỗ trợ 1)",
+                          "unsupported format version '" + v->value + "' (only 1)");
+    }
+    if (auto f = r.attr(root, "form", "form")) out.form_id = *f;
+    if (out.form_id.value.empty()) {
+        r.missing(r.at(root), "form", "mã bộ tiêu chí (thuộc tính form, ví dụ tt24-huyen)",
+                  "form id (attribute form, e.g. tt24-huyen)");
+        out.form_id.where = r.at(root);
+    }
+
+    if (const XMLElement* e = r.single(root, "unit", "unit")) {
+        parse_unit_element(r, e, out.unit);
+    } else {
+        r.missing(r.at(root), "unit", "thông tin đơn vị (<unit>)", "unit information (<unit>)");
+    }
+    if (const XMLElement* e = r.single(root, "assessment", "assessment")) {
+        parse_assessment(r, e, out.assessment);
+    } else {
+        r.missing(r.at(root), "assessment", "thông tin đợt đánh giá (<assessment>)",
+                  "assessment information (<assessment>)");
+    }
+    if (const XMLElement* e = r.single(root, "documents", "documents")) parse_documents(r, e, out.documents);
+    if (const XMLElement* e = r.single(root, "addressees", "addressees")) {
+        r.check_structure(e, {}, {"addressee"}, "addressees");
+        out.addressees = text_list(r, e, "addressee", "addressees");
+    }
+    if (const XMLElement* e = r.single(root, "signer", "signer")) {
+        parse_signer(r, e, out.signer);
+    } else {
+        r.missing(r.at(root), "signer", "người ký (<signer>)", "signer (<signer>)");
+    }
+    if (const XMLElement* e = r.single(root, "distribution", "distribution")) {
+        r.check_structure(e, {}, {"recipient"}, "distribution");
+        out.distribution = text_list(r, e, "recipient", "distribution");
+        for (auto& t : out.distribution) t.value = strip_list_punctuation(t.value);
+    }
+    if (const XMLElement* e = r.single(root, "team", "team")) {
+        r.check_structure(e, {}, {"member"}, "team");
+        out.team = text_list(r, e, "member", "team");
+    }
+    if (const XMLElement* e = r.single(root, "settings", "settings")) parse_settings(r, e, out.settings);
+    if (const XMLElement* e = r.single(root, "indicators", "indicators")) {
+        r.check_structure(e, {}, {"indicator"}, "indicators");
+        for (const XMLElement* x = e->FirstChildElement("indicator"); x != nullptr;
+             x = x->NextSiblingElement("indicator")) {
+            IndicatorInput in;
+            parse_indicator(r, x, in);
+            out.indicators.push_back(std::move(in));
+        }
+    } else {
+        r.missing(r.at(root), "indicators", "số liệu các chỉ tiêu (<indicators>)",
+                  "indicator figures (<indicators>)");
+    }
+    if (const XMLElement* e = r.single(root, "report", "report")) parse_report(r, e, out.report);
+    return out;
+}
+
+UnitData load_unit(const std::filesystem::path& path, const LoadOptions& options,
+                   Diagnostics& diagnostics) {
+    const std::string name = path.string();
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::is_regular_file(status)) {
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec && size > kMaxFileBytes) {
+            UnitData out;
+            out.source = path;
+            diagnostics.error({name, 0, 0}, "",
+                              "tệp quá lớn (" + std::to_string(size) + " byte; tối đa " +
+                                  std::to_string(kMaxFileBytes) + " byte), không đọc",
+                              "file too large (" + std::to_string(size) + " bytes; limit " +
+                                  std::to_string(kMaxFileBytes) + "), not read");
+            return out;
+        }
+    }
+    // Missing files, directories and unreadable files throw IoError (with the path).
+    const std::string bytes = read_file(path, kMaxFileBytes + 1);
+    UnitData out = parse_unit(bytes, name, options, diagnostics);
+    out.source = path;
+    return out;
+}
+
+}  // namespace hoso::data
