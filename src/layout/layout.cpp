@@ -5,7 +5,10 @@
 // allowed (a unit without keep_with_next before it); if the whole page is one keep chain,
 // the chain is broken where it overflows. Table header rows are re-inserted at the top of
 // a page that starts inside their table.
+#include <array>
+#include <cmath>
 #include <cstddef>
+#include <set>
 
 #include "layout/detail/engine.h"
 
@@ -60,7 +63,17 @@ std::vector<PagePlan> paginate(const detail::SectionUnits& su, double avail) {
     return plans;
 }
 
-void place(const Unit& u, double top, Page& page) {
+// Consecutive table units share an edge (one's bottom, the next one's top); `drawn` holds
+// the table borders already on the page so that such an edge is stroked once.
+using DrawnBorders = std::set<std::array<long long, 4>>;
+
+bool already_drawn(const RuleItem& r, DrawnBorders& drawn) {
+    if (r.role != "table-border") return false;
+    auto k = [](double v) { return std::llround(v * 1000); };
+    return !drawn.insert({k(r.x1), k(r.y1), k(r.x2), k(r.y2)}).second;
+}
+
+void place(const Unit& u, double top, Page& page, DrawnBorders& drawn) {
     for (const auto& item : u.items) {
         if (const auto* t = std::get_if<TextItem>(&item)) {
             TextItem moved = *t;
@@ -70,7 +83,7 @@ void place(const Unit& u, double top, Page& page) {
             RuleItem r = std::get<RuleItem>(item);
             r.y1 = top - r.y1;
             r.y2 = top - r.y2;
-            page.items.emplace_back(std::move(r));
+            if (!already_drawn(r, drawn)) page.items.emplace_back(std::move(r));
         }
     }
 }
@@ -147,15 +160,16 @@ PagedDocument layout_document(const model::Document& doc, const TextMeasurer& me
             page.number_shown =
                 sec.numbering.show && !(first_of_section && restarts && sec.numbering.hide_on_first);
             double cursor = ps.height - ps.margin_top;
+            DrawnBorders drawn;
             if (plan.header >= 0) {
                 const Unit& h = su.headers.at(static_cast<std::size_t>(plan.header));
-                place(h, cursor, page);
+                place(h, cursor, page, drawn);
                 cursor -= h.height;
             }
             for (std::size_t i = plan.first; i < plan.last; ++i) {
                 const Unit& u = su.units[i];
                 if (i > plan.first) cursor -= su.units[i - 1].space_after + u.space_before;
-                place(u, cursor, page);
+                place(u, cursor, page, drawn);
                 cursor -= u.height;
             }
             if (page.number_shown) add_page_number(ps, ts, page);

@@ -73,9 +73,14 @@ public:
     }
 
 private:
-    // Positions are sums of the same column widths; a 1/1000 pt grid removes rounding noise.
-    static long long key(double v) { return std::llround(v * 1000); }
-    static double at(long long k) { return static_cast<double>(k) / 1000; }
+    // Positions are sums of the same widths; a 1/1000 pt grid groups them despite rounding
+    // noise, and the first exact value seen for a grid position is the one drawn.
+    long long key(double v) {
+        const long long k = std::llround(v * 1000);
+        m_pos.emplace(k, v);
+        return k;
+    }
+    double at(long long k) const { return m_pos.at(k); }
     static std::vector<std::pair<double, double>> merge(std::vector<std::pair<double, double>> s) {
         std::sort(s.begin(), s.end());
         std::vector<std::pair<double, double>> out;
@@ -89,6 +94,7 @@ private:
         return out;
     }
     std::map<long long, std::vector<std::pair<double, double>>> m_h, m_v;
+    std::map<long long, double> m_pos;
 };
 
 class SectionBuilder {
@@ -187,7 +193,9 @@ private:
 
         // Right column: Quốc hiệu, Tiêu ngữ + rule as long as the Tiêu ngữ.
         Stack right{u};
-        right.add(text_lines(h.national_name, model::style::kNationalName, rx, rw));
+        if (!h.national_name.empty()) {
+            right.add(text_lines(h.national_name, model::style::kNationalName, rx, rw));
+        }
         double right_next = right.y;
         if (!h.motto.empty()) {
             auto motto = text_lines(h.motto, model::style::kMotto, rx, rw);
