@@ -82,6 +82,7 @@ struct Slot {
     int first_column = 0;
     int span = 1;
     bool restart = false;  // this cell starts a vertical merge
+    model::VAlign valign = model::VAlign::Top;  // a continuation repeats its origin's
 };
 
 struct RowPlan {
@@ -95,6 +96,7 @@ std::vector<RowPlan> plan_rows(const model::Table& t) {
     const int ncols = static_cast<int>(t.column_widths.size());
     std::vector<int> rows_left(static_cast<std::size_t>(ncols), 0);   // rows still covered below
     std::vector<int> cover_span(static_cast<std::size_t>(ncols), 0);  // span of the covering cell
+    std::vector<model::VAlign> cover_valign(static_cast<std::size_t>(ncols), model::VAlign::Top);
     std::vector<RowPlan> plans;
     plans.reserve(t.rows.size());
     for (const auto& row : t.rows) {
@@ -105,7 +107,7 @@ std::vector<RowPlan> plan_rows(const model::Table& t) {
             const auto c = static_cast<std::size_t>(col);
             if (rows_left[c] > 0) {
                 int span = std::clamp(cover_span[c], 1, ncols - col);
-                plan.slots.push_back(Slot{nullptr, col, span, false});
+                plan.slots.push_back(Slot{nullptr, col, span, false, cover_valign[c]});
                 for (int k = 0; k < span; ++k) --rows_left[c + static_cast<std::size_t>(k)];
                 col += span;
                 continue;
@@ -120,11 +122,12 @@ std::vector<RowPlan> plan_rows(const model::Table& t) {
                 }
             }
             const bool restart = cell.row_span > 1;
-            plan.slots.push_back(Slot{&cell, col, span, restart});
+            plan.slots.push_back(Slot{&cell, col, span, restart, cell.valign});
             if (restart) {
                 for (int k = 0; k < span; ++k) {
                     rows_left[c + static_cast<std::size_t>(k)] = cell.row_span - 1;
                     cover_span[c + static_cast<std::size_t>(k)] = k == 0 ? span : 0;
+                    cover_valign[c + static_cast<std::size_t>(k)] = cell.valign;
                 }
             }
             col += span;
@@ -163,6 +166,7 @@ private:
     long m_text_width = 0;        // twips, of the current section
     bool m_last_was_table = false;
     bool m_pending_break = false;
+    long m_space_before_next = 0;  // twips the next body element keeps from the one above
     int m_cell_depth = 0;         // > 0 while writing inside a table cell
 
     // -----------------------------------------------------------------------------------
@@ -173,6 +177,7 @@ private:
         m_text_width = twips(sec.page.width) - twips(sec.page.margin_left) - twips(sec.page.margin_right);
         m_last_was_table = false;
         m_pending_break = false;
+        m_space_before_next = 0;
     }
 
     void section(const model::Section& sec, bool last) {
@@ -225,6 +230,12 @@ private:
             if (m_pending_break) props.page_break_before = true;
             m_pending_break = false;
             m_last_was_table = false;
+            if (m_space_before_next > 0) {
+                Spacing sp = props.spacing ? *props.spacing : spacing_of(style_of(m_doc, props.style));
+                sp.before = std::max(sp.before, m_space_before_next);
+                props.spacing = sp;
+                m_space_before_next = 0;
+            }
         }
         const model::ParagraphStyle& ps = style_of(m_doc, props.style);
         m_x.open("w:p");
@@ -304,10 +315,12 @@ private:
         write_paragraph(std::move(props), p.runs);
     }
 
-    // 1 pt high helper paragraph (see geometry.h). Carries a section break or a page break.
-    void tiny_paragraph(const model::Section* section_end, bool page_break = false) {
+    // 1 pt high helper paragraph (see geometry.h). Carries a section break or a page break,
+    // or, `height` twips high, keeps space above a table.
+    void tiny_paragraph(const model::Section* section_end, bool page_break = false,
+                        long height = kTinyLineTwips) {
         ParagraphProps props;
-        props.spacing = Spacing{0, 0, kTinyLineTwips, "exact"};
+        props.spacing = Spacing{0, 0, height, "exact"};
         props.mark_half_points = kTinyHalfPoints;
         props.section = section_end;
         props.page_break_before = page_break;
@@ -350,7 +363,11 @@ private:
         if (m_cell_depth > 0) return;
         if (m_pending_break) {
             m_pending_break = false;
+            m_space_before_next = 0;  // at the top of a new page
             tiny_paragraph(nullptr, true);
+        } else if (m_space_before_next > 0) {
+            tiny_paragraph(nullptr, false, m_space_before_next);
+            m_space_before_next = 0;
         } else if (m_last_was_table) {
             tiny_paragraph(nullptr);
         }
@@ -463,7 +480,7 @@ private:
             for (const Slot& slot : plans[r].slots) {
                 const long width = span_width(slot.first_column, slot.span);
                 if (slot.cell == nullptr) {
-                    open_cell(width, slot.span, "", model::VAlign::Top);  // vMerge continue
+                    open_cell(width, slot.span, "", slot.valign);  // vMerge continue
                     close_cell();
                     continue;
                 }
@@ -545,6 +562,9 @@ private:
             m_x.close();  // w:tr
         }
         close_layout_table();
+        // Whatever follows the header block (title, Kính gửi of a công văn, text) keeps
+        // title_space_before from it.
+        m_space_before_next = twips(m_doc.nd30.title_space_before);
     }
 
     void document_title(const model::DocumentTitle& t) {

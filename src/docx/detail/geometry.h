@@ -17,7 +17,7 @@ inline long auto_line(double multiple) { return std::lround(240.0 * multiple); }
 // Such a paragraph is kRuleLineTwips high (exact line rule), the line is drawn at its
 // bottom, i.e. kRuleLineTwips below the line box of the text above, and kRuleAfterTwips
 // of space follow it. Thickness 0.5 pt, like layout::RuleItem's default.
-inline constexpr long kRuleLineTwips = 40;     // 2 pt
+inline constexpr long kRuleLineTwips = 100;    // 5 pt
 inline constexpr long kRuleAfterTwips = 120;   // 6 pt
 inline constexpr int kRuleEighths = 4;         // 0.5 pt
 

@@ -496,6 +496,8 @@ TEST_CASE("ND30 Phụ lục I mục II.9.a: Kính gửi — one recipient inline
     CHECK(tab >= twips(label));
     CHECK(tab <= twips(label) + 1);
     CHECK(xml::attr(ppr->FirstChildElement("w:jc"), "w:val") == "left");
+    // A công văn has no title: "Kính gửi" keeps title_space_before from the header block.
+    CHECK(xml::num(ppr->FirstChildElement("w:spacing"), "w:before") == twips(doc.nd30.title_space_before));
 }
 
 TEST_CASE("ND30 Phụ lục I mục II.7, II.9.b: signature block — Nơi nhận left, signer right, kept together") {
@@ -595,11 +597,11 @@ TEST_CASE("docx: tables — fixed grid, repeated header rows, rows never split, 
         CHECK(xml::attr(b, "w:val") == "single");
         CHECK(xml::num(b, "w:sz") == 4);
     }
-    // Column weights 1:5:4:2:2 of 9355 twips.
+    // Column weights 1.5:5:4:2:2.5 of 9355 twips (cumulative rounding, exact total).
     const auto cols = xml::children(t->FirstChildElement("w:tblGrid"), "w:gridCol");
     REQUIRE(cols.size() == 5);
-    CHECK(xml::num(cols[0], "w:w") == std::lround(9355.0 / 14));
-    CHECK(xml::num(cols[1], "w:w") == std::lround(9355.0 * 6 / 14) - std::lround(9355.0 / 14));
+    CHECK(xml::num(cols[0], "w:w") == std::lround(9355.0 * 1.5 / 15));
+    CHECK(xml::num(cols[1], "w:w") == std::lround(9355.0 * 6.5 / 15) - std::lround(9355.0 * 1.5 / 15));
 
     const auto rows = xml::children(t, "w:tr");
     REQUIRE(rows.size() == 62);

@@ -112,7 +112,7 @@ inline Document cong_van() {
 // three rows each, 60 data rows: several pages with the header repeated.
 inline Table results_table(int data_rows) {
     Table t;
-    t.column_widths = {1, 5, 4, 2, 2};
+    t.column_widths = {1.5, 5, 4, 2, 2.5};
     t.header_rows = 2;
     Row h1;
     h1.cells = {cell(style::kTableHeader, "STT", 1, 2), cell(style::kTableHeader, "Họ và tên", 1, 2),
