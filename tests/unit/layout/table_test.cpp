@@ -93,6 +93,15 @@ TEST_CASE("a 120-row table repeats its header rows on every page and never split
                     CHECK(header_y > ps.height - ps.margin_top - 30);
                 }
             }
+            // Borders shared by consecutive rows are stroked once.
+            for (const auto& page : out.pages) {
+                std::set<std::string> seen;
+                for (const auto& r : rules(page, "table-border")) {
+                    const std::string k = format_fixed(r.x1, 2) + " " + format_fixed(r.y1, 2) + " " +
+                                          format_fixed(r.x2, 2) + " " + format_fixed(r.y2, 2);
+                    CHECK(seen.insert(k).second);
+                }
+            }
             CHECK(table_pages >= 3);
             CHECK(row_pages.size() == 120);
             for (const auto& [row, pages] : row_pages) {
