@@ -353,6 +353,7 @@ private:
                 }
                 break;
         }
+        if (ind.measure != Measure::YesNo && !ind.label_of("met").empty()) needed.insert("met");
         auto given = [&](const std::string& name) -> bool {
             if (name == "met") return in.met.has_value();
             if (name == "level") return in.level.has_value();
@@ -366,8 +367,9 @@ private:
             std::string label = ind.label_of(name);
             std::string hint;
             if (name == "denominator" && ind.denominator_is_members) hint = " (hoặc khai <members> của đơn vị)";
+            if (name == "met") label += " (có / không)";
             error(loc(in, name), f + "." + name,
-                  "chỉ tiêu " + ind.id + ": chưa nhập " + (label.empty() ? name : label) + " (<" + element_of(name) + ">)" + hint,
+                  "chỉ tiêu " + ind.id + ": chưa nhập <" + element_of(name) + ">" + hint + " — " + label,
                   "indicator " + ind.id + ": missing value <" + element_of(name) + ">");
         }
         // Values that the form does not use.
@@ -530,7 +532,14 @@ private:
 }  // namespace
 
 void check(const Form& form, const data::UnitData& unit, Diagnostics& diagnostics) {
-    Checker(form, unit, diagnostics).run();
+    Diagnostics found;
+    Checker(form, unit, found).run();
+    // Report in file order (line, then column); problems without a line come first.
+    std::vector<Diagnostic> items = found.items();
+    std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::make_pair(a.where.line, a.where.column) < std::make_pair(b.where.line, b.where.column);
+    });
+    for (auto& d : items) diagnostics.add(std::move(d));
 }
 
 }  // namespace hoso::forms

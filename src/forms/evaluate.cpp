@@ -220,6 +220,19 @@ Judgement judge(const Form& form, const Indicator& ind, const Requirement& req,
             break;
         }
     }
+    // A further yes/no condition of a measured indicator (TT25 tỉnh T3.C5: “… và tham gia xây dựng
+    // nguồn tài nguyên số dùng chung …” beside “tối thiểu 04 chương trình”).
+    if (ind.measure != Measure::YesNo && !ind.label_of("met").empty()) {
+        if (!in.met) {
+            j.missing.push_back(ind.label_of("met"));
+        } else {
+            j.value += "; " + (*in.met ? ind.yes_text : ind.no_text);
+            if (!*in.met) {
+                j.pass = false;
+                j.reason += (j.reason.empty() ? "" : "; ") + std::string("không đáp ứng: ") + ind.label_of("met");
+            }
+        }
+    }
     return j;
 }
 
@@ -234,6 +247,12 @@ Applicability combined(const Indicator& ind, const Requirement& req) {
     a.any_of.insert(a.any_of.end(), req.applies.any_of.begin(), req.applies.any_of.end());
     a.none_of.insert(a.none_of.end(), req.applies.none_of.begin(), req.applies.none_of.end());
     return a;
+}
+
+std::string lower_first_cp(const std::string& s) {
+    const std::u32string u = text::to_utf32(s);
+    if (u.empty()) return s;
+    return text::to_lower(text::to_utf8(u.substr(0, 1))) + text::to_utf8(u.substr(1));
 }
 
 std::string capitalise(const std::string& s) {
@@ -294,7 +313,7 @@ IndicatorResult evaluate_indicator(const Form& form, const Indicator& ind, const
         r.status = Status::Fail;
         r.reason = "Chưa có số liệu: ";
         for (std::size_t i = 0; i < j.missing.size(); ++i) {
-            r.reason += (i > 0 ? "; " : "") + j.missing[i];
+            r.reason += (i > 0 ? "; " : "") + lower_first_cp(j.missing[i]);
         }
         return r;
     }

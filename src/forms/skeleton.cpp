@@ -179,19 +179,29 @@ std::string skeleton_xml(const Form& form) {
         for (const auto& ind : c.indicators) {
             o += "    <!--\n";
             o += "      " + ind.id + " — Chỉ tiêu " + std::to_string(ind.number) + ": " + comment_safe(ind.short_name) + "\n";
-            const std::string* last_text = nullptr;
+            // Wording, grouped by levels that share it.
+            std::vector<std::pair<std::string, std::string>> texts;  // (levels, "citation: text")
             for (const auto& r : ind.requirements) {
-                if (last_text == nullptr || *last_text != r.text) {
-                    o += wrap_lines(comment_safe("Mức độ " + std::to_string(r.level) + " (" + r.citation + "): " + r.text), 92,
-                                    "      ");
-                    last_text = &r.text;
-                }
+                const std::string body = r.citation + "): " + r.text;
+                auto it = std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.second == body; });
+                if (it == texts.end()) texts.emplace_back(std::to_string(r.level), body);
+                else it->first += ", " + std::to_string(r.level);
+            }
+            for (const auto& [levels, body] : texts) {
+                o += wrap_lines(comment_safe("Mức độ " + levels + " (" + body), 92, "      ");
+            }
+            std::vector<std::pair<std::string, std::string>> reqs;  // (levels, requirement)
+            for (const auto& r : ind.requirements) {
+                std::string body = r.summary;
+                const std::string app = form.describe(r.applies);
+                if (!app.empty()) body += " (" + app + ")";
+                auto it = std::find_if(reqs.begin(), reqs.end(), [&](const auto& t) { return t.second == body; });
+                if (it == reqs.end()) reqs.emplace_back(std::to_string(r.level), body);
+                else it->first += ", " + std::to_string(r.level);
             }
             std::string req;
-            for (const auto& r : ind.requirements) {
-                req += (req.empty() ? "" : "; ") + std::string("mức độ ") + std::to_string(r.level) + ": " + r.summary;
-                const std::string app = form.describe(r.applies);
-                if (!app.empty()) req += " (" + app + ")";
+            for (const auto& [levels, body] : reqs) {
+                req += (req.empty() ? "" : "; ") + std::string("mức độ ") + levels + ": " + body;
             }
             o += wrap_lines(comment_safe("Yêu cầu: " + req), 92, "      ");
             if (!ind.applies.all()) o += wrap_lines(comment_safe("Phạm vi: " + form.describe(ind.applies)), 92, "      ");
