@@ -210,12 +210,14 @@ Judgement judge(const Form& form, const Indicator& ind, const Requirement& req,
             j.pass = up ? *cur > *prev : *cur < *prev;
             j.value = with_unit(*cur) + " (năm trước: " + with_unit(*prev) + ")";
             const double diff = std::fabs(*cur - *prev);
+            // A change of a percentage is in percentage points.
+            const std::string amount = ind.value_unit == "%" ? fmt_number(diff) + " điểm phần trăm" : with_unit(diff);
             if (*cur == *prev) {
                 j.reason = "Không đổi so với năm trước";
             } else if (*cur > *prev) {
-                j.reason = "Tăng " + with_unit(diff) + " so với năm trước";
+                j.reason = "Tăng " + amount + " so với năm trước";
             } else {
-                j.reason = "Giảm " + with_unit(diff) + " so với năm trước";
+                j.reason = "Giảm " + amount + " so với năm trước";
             }
             break;
         }
