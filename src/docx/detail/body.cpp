@@ -16,6 +16,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string_view>
+#include <utility>
 #include <string>
 #include <variant>
 #include <vector>
@@ -87,7 +90,8 @@ struct Slot {
 
 struct RowPlan {
     std::vector<Slot> slots;
-    int grid_after = 0;  // grid columns left without a cell at the end of the row
+    int grid_after = 0;          // grid columns left without a cell at the end of the row
+    bool keep_with_next = false;  // a row span ties this row to the next one
 };
 
 // Resolves row and column spans into grid slots. Tolerates invalid models (the writer must
@@ -133,9 +137,40 @@ std::vector<RowPlan> plan_rows(const model::Table& t) {
             col += span;
         }
         plan.grid_after = ncols - col;
+        plan.keep_with_next = std::any_of(rows_left.begin(), rows_left.end(), [](int n) { return n > 0; });
         plans.push_back(std::move(plan));
     }
     return plans;
+}
+
+// Width of the widest line when `text` is broken greedily at spaces: the first line has
+// `first` pt, the next ones `rest` pt starting `indent` pt further right. Used to centre the
+// "Kính gửi" block the way hoso's layout does (it breaks lines itself).
+double widest_wrapped(const std::string& text, double size, bool bold, bool italic, double first,
+                      double rest, double indent) {
+    const double space = text_width(" ", size, bold, italic);
+    double widest = 0, line = -1, avail = first, offset = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t end = text.find(' ', pos);
+        if (end == std::string::npos) end = text.size();
+        if (end > pos) {
+            const double w = text_width(std::string_view(text).substr(pos, end - pos), size, bold, italic);
+            if (line < 0) {
+                line = w;
+            } else if (line + space + w <= avail) {
+                line += space + w;
+            } else {
+                widest = std::max(widest, offset + line);
+                line = w;
+                avail = rest;
+                offset = indent;
+            }
+        }
+        pos = end + 1;
+    }
+    if (line >= 0) widest = std::max(widest, offset + line);
+    return widest;
 }
 
 class BodyWriter {
@@ -150,12 +185,10 @@ public:
         static const model::Section kDefaultSection{};
         if (m_doc.sections.empty()) {
             begin_section(kDefaultSection);
-            tiny_paragraph(nullptr);
-            write_sect_pr(m_x, kDefaultSection);
+            tiny_paragraph();
+            write_sect_pr(m_x, section_props(kDefaultSection, 0));
         }
-        for (std::size_t si = 0; si < m_doc.sections.size(); ++si) {
-            section(m_doc.sections[si], si + 1 == m_doc.sections.size());
-        }
+        for (std::size_t si = 0; si < m_doc.sections.size(); ++si) section(si);
         m_x.close();  // w:body
         m_x.close();  // w:document
     }
@@ -163,36 +196,58 @@ public:
 private:
     XmlWriter& m_x;
     const model::Document& m_doc;
-    long m_text_width = 0;        // twips, of the current section
-    bool m_last_was_table = false;
-    bool m_pending_break = false;
-    long m_space_before_next = 0;  // twips the next body element keeps from the one above
-    int m_cell_depth = 0;         // > 0 while writing inside a table cell
+    long m_text_width = 0;          // twips, of the current section
+    bool m_last_was_table = false;  // the last body element was a w:tbl
+    bool m_pending_break = false;   // a PageBreak waits for the next body element
+    long m_extra_before_next = 0;   // twips added above the next body element
+    int m_cell_depth = 0;           // > 0 while writing inside a table cell
+    int m_paragraphs_written = 0;
+    int m_cell_start = 0;
+
+    const model::ParagraphStyle& style(const std::string& name) const { return style_of(m_doc, name); }
+    double text_width_pt() const { return static_cast<double>(m_text_width) / 20.0; }
+
+    static double ascent(const model::ParagraphStyle& s) { return kWinAscentEm * s.font_size; }
 
     // -----------------------------------------------------------------------------------
     // Sections
+
+    SectionProps section_props(const model::Section& sec, std::size_t index) const {
+        const model::ParagraphStyle& number = style(st::kPageNumber);
+        SectionProps p;
+        p.section = &sec;
+        p.starts_numbering = index == 0 || sec.numbering.restart;
+        p.number_line_pt = number.line_spacing * (kWinAscentEm + kWinDescentEm) * number.font_size;
+        return p;
+    }
 
     void begin_section(const model::Section& sec) {
         // As Word computes it: the sheet minus the margins, each rounded to twips.
         m_text_width = twips(sec.page.width) - twips(sec.page.margin_left) - twips(sec.page.margin_right);
         m_last_was_table = false;
         m_pending_break = false;
-        m_space_before_next = 0;
+        m_extra_before_next = 0;
     }
 
-    void section(const model::Section& sec, bool last) {
+    void section(std::size_t index) {
+        const model::Section& sec = m_doc.sections[index];
+        const bool last = index + 1 == m_doc.sections.size();
         begin_section(sec);
         const auto& blocks = sec.blocks;
         for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
             const bool is_last_block = bi + 1 == blocks.size();
+            // Layout keeps the block before a signature with it (a page never holds only the
+            // signature); the ND30 nodes before it keep with what follows anyway.
             const bool before_signature =
                 !is_last_block && std::holds_alternative<model::SignatureBlock>(blocks[bi + 1]);
             const model::Block& b = blocks[bi];
             if (const auto* p = std::get_if<model::Paragraph>(&b)) {
                 // A section other than the last ends in the pPr of its last paragraph.
-                paragraph(*p, before_signature, (!last && is_last_block) ? &sec : nullptr);
+                std::optional<SectionProps> end;
+                if (!last && is_last_block) end = section_props(sec, index);
+                paragraph(*p, before_signature, end);
             } else if (const auto* t = std::get_if<model::Table>(&b)) {
-                table(*t);
+                table(*t, before_signature);
             } else if (std::holds_alternative<model::PageBreak>(b)) {
                 m_pending_break = true;
             } else if (const auto* h = std::get_if<model::Nd30Header>(&b)) {
@@ -210,34 +265,38 @@ private:
         // A page break at the very end of a section is dropped: the section break (or the
         // end of the document) already ends the page.
         m_pending_break = false;
+        m_extra_before_next = 0;
         const bool ended_in_paragraph =
             !blocks.empty() && std::holds_alternative<model::Paragraph>(blocks.back());
         if (!last) {
-            if (!ended_in_paragraph) tiny_paragraph(&sec);
+            if (!ended_in_paragraph) tiny_paragraph(section_props(sec, index));
             return;
         }
         // Word wants the body to end with a paragraph, not a table.
-        if (m_last_was_table || blocks.empty()) tiny_paragraph(nullptr);
-        write_sect_pr(m_x, sec);
+        if (m_last_was_table || blocks.empty()) tiny_paragraph();
+        write_sect_pr(m_x, section_props(sec, index));
     }
 
     // -----------------------------------------------------------------------------------
     // Paragraphs and runs
 
-    // Writes one paragraph. At body level it takes a pending page break.
+    // Writes one paragraph. At body level it takes a pending page break and extra space.
     void write_paragraph(ParagraphProps props, const std::vector<model::Run>& runs) {
         if (m_cell_depth == 0) {
-            if (m_pending_break) props.page_break_before = true;
+            if (m_pending_break) {
+                props.page_break_before = true;
+                m_extra_before_next = 0;  // space above is dropped at the top of a page
+            }
             m_pending_break = false;
             m_last_was_table = false;
-            if (m_space_before_next > 0) {
-                Spacing sp = props.spacing ? *props.spacing : spacing_of(style_of(m_doc, props.style));
-                sp.before = std::max(sp.before, m_space_before_next);
+            if (m_extra_before_next > 0) {
+                Spacing sp = props.spacing ? *props.spacing : spacing_of(style(props.style));
+                sp.before += m_extra_before_next;
                 props.spacing = sp;
-                m_space_before_next = 0;
+                m_extra_before_next = 0;
             }
         }
-        const model::ParagraphStyle& ps = style_of(m_doc, props.style);
+        const model::ParagraphStyle& ps = style(props.style);
         m_x.open("w:p");
         write_ppr(m_x, props);
         for (const auto& r : runs) run(r, ps);
@@ -251,9 +310,25 @@ private:
         write_paragraph(std::move(props), runs);
     }
 
-    static ParagraphProps styled(const std::string& style) {
+    static ParagraphProps styled(const std::string& style_name) {
         ParagraphProps p;
-        p.style = style;
+        p.style = style_name;
+        return p;
+    }
+
+    // A line of an ND30 node. Layout stacks these lines without the styles' own paragraph
+    // spacing, so any such spacing is overridden by `before` / `after`.
+    ParagraphProps node_props(const char* style_name, long before = 0, long after = 0,
+                              bool keep_next = false) const {
+        ParagraphProps p = styled(style_name);
+        const model::ParagraphStyle& s = style(style_name);
+        if (before != 0 || after != 0 || s.space_before != 0 || s.space_after != 0) {
+            Spacing sp = spacing_of(s);
+            sp.before = before;
+            sp.after = after;
+            p.spacing = sp;
+        }
+        p.keep_next = keep_next;
         return p;
     }
 
@@ -308,22 +383,23 @@ private:
         flush();
     }
 
-    void paragraph(const model::Paragraph& p, bool keep_next, const model::Section* section_end) {
+    void paragraph(const model::Paragraph& p, bool keep_next, std::optional<SectionProps> section_end) {
         ParagraphProps props = styled(p.style);
         props.keep_next = keep_next;
         props.section = section_end;
         write_paragraph(std::move(props), p.runs);
     }
 
-    // 1 pt high helper paragraph (see geometry.h). Carries a section break or a page break,
-    // or, `height` twips high, keeps space above a table.
-    void tiny_paragraph(const model::Section* section_end, bool page_break = false,
-                        long height = kTinyLineTwips) {
+    // A helper paragraph `height` twips high (exact) with a 1 pt mark: separates two tables,
+    // holds space or a page break above a table, or carries a section break.
+    void tiny_paragraph(std::optional<SectionProps> section_end = std::nullopt, bool page_break = false,
+                        long height = kTinyLineTwips, bool keep_next = false) {
         ParagraphProps props;
+        props.keep_next = keep_next;
+        props.page_break_before = page_break;
         props.spacing = Spacing{0, 0, height, "exact"};
         props.mark_half_points = kTinyHalfPoints;
         props.section = section_end;
-        props.page_break_before = page_break;
         m_x.open("w:p");
         write_ppr(m_x, props);
         m_x.close();
@@ -331,53 +407,56 @@ private:
         if (m_cell_depth == 0) m_last_was_table = false;
     }
 
-    // A rule of `length_pt`, centred in a container `container` twips wide.
-    void rule(long container, double length_pt, bool keep_next) {
+    // A rule of `length_pt`, centred in a container `container` twips wide, followed by
+    // `after` twips of space.
+    void rule(long container, double length_pt, long after, bool keep_next) {
         const long length = std::clamp(twips(length_pt), 0L, container);
         const long side = (container - length) / 2;
         ParagraphProps props;
         props.keep_next = keep_next;
         props.bottom_rule = true;
-        props.spacing = Spacing{0, kRuleAfterTwips, kRuleLineTwips, "exact"};
+        props.spacing = Spacing{0, after, kRuleLineTwips, "exact"};
         props.indent = Indent{side, container - length - side, 0};
         props.mark_half_points = kTinyHalfPoints;
         write_paragraph(std::move(props), {});
     }
 
-    // Width in points of the widest of `lines` set in `style`.
-    double widest(const std::vector<std::string>& lines, const std::string& style) const {
-        const model::ParagraphStyle& ps = style_of(m_doc, style);
+    // Width in points of the widest of `lines` set in `style_name`, each at most `limit`
+    // (a longer line wraps in its column).
+    double widest(const std::vector<std::string>& lines, const char* style_name, double limit) const {
+        const model::ParagraphStyle& ps = style(style_name);
         double w = 0;
         for (const auto& l : lines) w = std::max(w, text_width(l, ps.font_size, ps.bold, ps.italic));
-        return w;
+        return std::min(w, limit);
     }
 
     // -----------------------------------------------------------------------------------
     // Tables
 
-    int m_paragraphs_written = 0;
-
-    // Called before a w:tbl at body level: the pending page break goes on a 1 pt paragraph
-    // (a table cannot carry pageBreakBefore), and two tables never touch (Word would join them).
-    void before_body_table() {
+    // Called before a w:tbl at body level: a pending page break or pending space goes on a
+    // helper paragraph (a table cannot carry them), and two tables never touch (Word would
+    // join them into one).
+    void before_body_table(bool keep_with_table = false) {
         if (m_cell_depth > 0) return;
         if (m_pending_break) {
             m_pending_break = false;
-            m_space_before_next = 0;  // at the top of a new page
-            tiny_paragraph(nullptr, true);
-        } else if (m_space_before_next > 0) {
-            tiny_paragraph(nullptr, false, m_space_before_next);
-            m_space_before_next = 0;
+            m_extra_before_next = 0;
+            tiny_paragraph(std::nullopt, true, kTinyLineTwips, keep_with_table);
+        } else if (m_extra_before_next > 0) {
+            tiny_paragraph(std::nullopt, false, m_extra_before_next, keep_with_table);
+            m_extra_before_next = 0;
         } else if (m_last_was_table) {
-            tiny_paragraph(nullptr);
+            tiny_paragraph(std::nullopt, false, kTinyLineTwips, keep_with_table);
         }
     }
 
-    void after_body_table() {
-        if (m_cell_depth == 0) m_last_was_table = true;
+    void after_body_table(long space_after) {
+        if (m_cell_depth > 0) return;
+        m_last_was_table = true;
+        m_extra_before_next = space_after;
     }
 
-    void table_properties(long width, bool borders, long padding) {
+    void table_properties(long width, bool borders, long padding_x, long padding_y) {
         // CT_TblPr order: tblW, tblBorders, tblLayout, tblCellMar.
         m_x.open("w:tblPr");
         m_x.open("w:tblW");
@@ -403,7 +482,7 @@ private:
         for (const char* side : {"w:top", "w:left", "w:bottom", "w:right"}) {
             const bool horizontal = side[2] == 'l' || side[2] == 'r';
             m_x.open(side);
-            m_x.attr("w:w", horizontal ? padding : 0L);
+            m_x.attr("w:w", horizontal ? padding_x : padding_y);
             m_x.attr("w:type", "dxa");
             m_x.close();
         }
@@ -459,9 +538,27 @@ private:
         m_x.close();
     }
 
-    int m_cell_start = 0;
+    // The paragraphs of a table cell. Layout puts the cell padding, not the paragraphs'
+    // spacing, at the top and bottom of a cell: the first paragraph's space before and the
+    // last one's space after are dropped.
+    void cell_paragraphs(const std::vector<model::Paragraph>& paragraphs, bool keep_next) {
+        for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+            const model::Paragraph& p = paragraphs[i];
+            ParagraphProps props = styled(p.style);
+            props.keep_next = keep_next;
+            const model::ParagraphStyle& s = style(p.style);
+            const bool first = i == 0, last = i + 1 == paragraphs.size();
+            if ((first && s.space_before != 0) || (last && s.space_after != 0)) {
+                Spacing sp = spacing_of(s);
+                if (first) sp.before = 0;
+                if (last) sp.after = 0;
+                props.spacing = sp;
+            }
+            write_paragraph(std::move(props), p.runs);
+        }
+    }
 
-    void table(const model::Table& t) {
+    void table(const model::Table& t, bool keep_with_next) {
         if (t.column_widths.empty()) return;  // model::validate rejects this
         const std::vector<long> widths = scale_columns(t.column_widths, m_text_width);
         auto span_width = [&](int first, int span) {
@@ -471,199 +568,237 @@ private:
         };
         before_body_table();
         m_x.open("w:tbl");
-        table_properties(m_text_width, t.borders, kCellPaddingTwips);
+        table_properties(m_text_width, t.borders, kCellPaddingXTwips, kCellPaddingYTwips);
         table_grid(widths);
         const std::vector<RowPlan> plans = plan_rows(t);
         for (std::size_t r = 0; r < plans.size(); ++r) {
+            const bool last_row = r + 1 == plans.size();
             m_x.open("w:tr");
             row_properties(static_cast<int>(r) < t.header_rows, plans[r].grid_after);
             for (const Slot& slot : plans[r].slots) {
                 const long width = span_width(slot.first_column, slot.span);
+                // Rows tied by a row span stay on one page, header rows stay with the first
+                // body row, and the last row stays with a following signature block — as
+                // layout places them (Word: keepNext on every paragraph of the row).
+                const bool keep = plans[r].keep_with_next ||
+                                  (static_cast<int>(r) < t.header_rows && !last_row) ||
+                                  (keep_with_next && last_row);
                 if (slot.cell == nullptr) {
                     open_cell(width, slot.span, "", slot.valign);  // vMerge continue
+                    ParagraphProps empty;
+                    empty.keep_next = keep;
+                    write_paragraph(std::move(empty), {});
                     close_cell();
                     continue;
                 }
                 open_cell(width, slot.span, slot.restart ? "restart" : nullptr, slot.cell->valign);
-                for (const auto& p : slot.cell->paragraphs) paragraph(p, false, nullptr);
+                cell_paragraphs(slot.cell->paragraphs, keep);
                 close_cell();
             }
             m_x.close();  // w:tr
         }
         m_x.close();  // w:tbl
-        after_body_table();
+        after_body_table(kTableAfterTwips);
     }
 
     // A borderless layout table (ND30 header, signature block) with cells of zero padding.
-    void open_layout_table(const std::vector<long>& widths) {
-        before_body_table();
+    void open_layout_table(const std::vector<long>& widths, bool keep_with_table = false) {
+        before_body_table(keep_with_table);
         m_x.open("w:tbl");
         long total = 0;
         for (long w : widths) total += w;
-        table_properties(total, false, 0);
+        table_properties(total, false, 0, 0);
         table_grid(widths);
     }
 
     void close_layout_table() {
         m_x.close();
-        after_body_table();
+        after_body_table(0);
     }
 
     // -----------------------------------------------------------------------------------
     // ND30 nodes
 
+    long fraction_of_text(double fraction) const {
+        return std::clamp(std::lround(static_cast<double>(m_text_width) * fraction), 0L, m_text_width);
+    }
+
     void nd30_header(const model::Nd30Header& h) {
-        const long left = std::clamp(
-            std::lround(static_cast<double>(m_text_width) * m_doc.nd30.header_left_fraction), 0L,
-            m_text_width);
+        const long left = fraction_of_text(m_doc.nd30.header_left_fraction);
         const long right = m_text_width - left;
+        const double left_pt = static_cast<double>(left) / 20.0, right_pt = static_cast<double>(right) / 20.0;
         open_layout_table({left, right});
 
         // Row 1: agencies | Quốc hiệu + Tiêu ngữ, each block with its rule.
         m_x.open("w:tr");
         row_properties(false, 0);
         open_cell(left, 1, nullptr, model::VAlign::Top);
-        for (const auto& l : h.parent_agency) write_text_paragraph(styled(st::kAgencyParent), l);
-        for (const auto& l : h.issuing_agency) write_text_paragraph(styled(st::kAgency), l);
+        for (const auto& l : h.parent_agency) write_text_paragraph(node_props(st::kAgencyParent), l);
+        for (const auto& l : h.issuing_agency) write_text_paragraph(node_props(st::kAgency), l);
         if (!h.issuing_agency.empty()) {
             // ND30 Phụ lục I II.2: a rule 1/3–1/2 of the agency name, centred under it.
-            rule(left, m_doc.nd30.short_rule_fraction * widest(h.issuing_agency, st::kAgency), false);
+            rule(left, m_doc.nd30.short_rule_fraction * widest(h.issuing_agency, st::kAgency, left_pt),
+                 kHeaderRuleAfterTwips, false);
         }
         close_cell();
         open_cell(right, 1, nullptr, model::VAlign::Top);
-        if (!h.national_name.empty()) write_text_paragraph(styled(st::kNationalName), h.national_name);
+        if (!h.national_name.empty()) write_text_paragraph(node_props(st::kNationalName), h.national_name);
         if (!h.motto.empty()) {
-            write_text_paragraph(styled(st::kMotto), h.motto);
+            write_text_paragraph(node_props(st::kMotto), h.motto);
             // ND30 Phụ lục I II.1: a rule as long as the Tiêu ngữ.
-            rule(right, widest({h.motto}, st::kMotto), false);
+            rule(right, widest({h.motto}, st::kMotto, right_pt), kHeaderRuleAfterTwips, false);
         }
         close_cell();
         m_x.close();  // w:tr
 
-        // Row 2: "Số: …" (+ công văn trích yếu) | place and date, on the same line (II.4).
+        // Row 2: "Số: …" (+ công văn "V/v …") | place and date. Both cells start at the
+        // same height; the smaller first line gets the difference of the ascents so that
+        // the two share one baseline (ND30 Phụ lục I II.4).
         if (!h.number.empty() || !h.subject.empty() || !h.place_date.empty()) {
+            const double number_ascent = h.number.empty() ? 0 : ascent(style(st::kNumber));
+            const double date_ascent = h.place_date.empty() ? 0 : ascent(style(st::kPlaceDate));
             m_x.open("w:tr");
             row_properties(false, 0);
             open_cell(left, 1, nullptr, model::VAlign::Top);
-            if (!h.number.empty()) write_text_paragraph(styled(st::kNumber), h.number);
+            if (!h.number.empty()) {
+                write_text_paragraph(node_props(st::kNumber, twips(std::max(0.0, date_ascent - number_ascent))),
+                                     h.number);
+            }
             for (std::size_t i = 0; i < h.subject.size(); ++i) {
-                ParagraphProps props = styled(st::kSubject);
-                if (i == 0 && !h.number.empty()) {
-                    Spacing sp = spacing_of(style_of(m_doc, st::kSubject));
-                    sp.before = std::max(sp.before, kSubjectBeforeTwips);
-                    props.spacing = sp;
-                }
-                write_text_paragraph(std::move(props), h.subject[i]);
+                write_text_paragraph(node_props(st::kSubject, i == 0 ? kSubjectBeforeTwips : 0), h.subject[i]);
             }
             close_cell();
             open_cell(right, 1, nullptr, model::VAlign::Top);
-            if (!h.place_date.empty()) write_text_paragraph(styled(st::kPlaceDate), h.place_date);
+            if (!h.place_date.empty()) {
+                write_text_paragraph(node_props(st::kPlaceDate, twips(std::max(0.0, number_ascent - date_ascent))),
+                                     h.place_date);
+            }
             close_cell();
             m_x.close();  // w:tr
         }
         close_layout_table();
-        // Whatever follows the header block (title, Kính gửi of a công văn, text) keeps
-        // title_space_before from it.
-        m_space_before_next = twips(m_doc.nd30.title_space_before);
     }
 
     void document_title(const model::DocumentTitle& t) {
-        bool first = true;
-        auto props_for = [&](const char* style) {
-            ParagraphProps props = styled(style);
-            props.keep_next = true;  // the title stays with what follows
-            if (first) {
-                Spacing sp = spacing_of(style_of(m_doc, style));
-                sp.before = twips(m_doc.nd30.title_space_before);
-                props.spacing = sp;
-                first = false;
-            }
-            return props;
-        };
-        if (!t.doc_type.empty()) write_text_paragraph(props_for(st::kDocType), t.doc_type);
-        for (const auto& line : t.summary) write_text_paragraph(props_for(st::kSummary), line);
-        if (!t.summary.empty()) {
+        // One block kept with what follows: tên loại, trích yếu lines, rule, then 12 pt.
+        std::vector<std::pair<const char*, const std::string*>> lines;
+        if (!t.doc_type.empty()) lines.emplace_back(st::kDocType, &t.doc_type);
+        for (const auto& l : t.summary) lines.emplace_back(st::kSummary, &l);
+        const bool with_rule = !t.summary.empty();
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const long before = i == 0 ? twips(m_doc.nd30.title_space_before) : 0;
+            const long after = (i + 1 == lines.size() && !with_rule) ? kTitleAfterTwips : 0;
+            write_text_paragraph(node_props(lines[i].first, before, after, true), *lines[i].second);
+        }
+        if (with_rule) {
             // ND30 Phụ lục I II.5.a: a rule 1/3–1/2 of the trích yếu, centred under it.
-            // A line wider than the page wraps, so the text is at most the text width.
-            const double length =
-                m_doc.nd30.short_rule_fraction *
-                std::min(widest(t.summary, st::kSummary), static_cast<double>(m_text_width) / 20.0);
-            rule(m_text_width, length, true);
+            rule(m_text_width,
+                 m_doc.nd30.short_rule_fraction * widest(t.summary, st::kSummary, text_width_pt()),
+                 kTitleAfterTwips, true);
         }
     }
 
     void addressees(const model::Addressees& a) {
-        const model::ParagraphStyle& ps = style_of(m_doc, st::kAddressee);
-        if (a.recipients.size() <= 1) {
-            // One recipient: on the same line as "Kính gửi:" (ND30 Phụ lục I II.9.a).
-            std::string text = a.label;
-            if (!a.recipients.empty()) text += (text.empty() ? "" : " ") + a.recipients.front();
-            write_text_paragraph(styled(st::kAddressee), text);
+        // ND30 Phụ lục I II.9.a: one recipient on the label's line; several as "- A;" …
+        // "- Z." with the dashes under the first recipient. The block is centred on the text
+        // width, as hoso's layout places it: the label at x0, the recipients at x0 + the
+        // label's width + a space (a tab stop), a wrapped recipient continues under its text.
+        const model::ParagraphStyle& s = style(st::kAddressee);
+        const bool several = a.recipients.size() > 1;
+        const std::vector<std::string> items = several ? model::dashed_list(a.recipients) : a.recipients;
+        const double label_w = text_width(a.label, s.font_size, s.bold, s.italic);
+        const double item_x = label_w + text_width(" ", s.font_size, s.bold, s.italic);
+        const double hang = several ? text_width("- ", s.font_size, s.bold, s.italic) : 0;
+        const double item_w = std::max(1.0, text_width_pt() - item_x);
+        double block_w = label_w;
+        for (const auto& item : items) {
+            block_w = std::max(block_w, item_x + widest_wrapped(item, s.font_size, s.bold, s.italic, item_w,
+                                                                item_w - hang, hang));
+        }
+        const long x0 = twips(std::max(0.0, (text_width_pt() - block_w) / 2));
+        const long tab = x0 + twips(item_x);
+        const long text_left = tab + twips(hang);
+        const Spacing base = spacing_of(s);
+
+        auto props_for = [&](std::size_t i, long first_line_start) {
+            ParagraphProps p = styled(st::kAddressee);
+            p.keep_next = true;  // the block is never split and stays with the text below
+            p.keep_lines = true;
+            Spacing sp = base;
+            sp.before = i == 0 ? base.before : 0;
+            sp.after = (i + 1 >= items.size()) ? base.after : 0;
+            p.spacing = sp;
+            p.align = model::Align::Left;
+            p.indent = Indent{text_left, 0, first_line_start - text_left};
+            return p;
+        };
+        if (items.empty()) {
+            ParagraphProps p = props_for(0, x0);
+            p.indent = Indent{x0, 0, 0};
+            write_text_paragraph(std::move(p), a.label);
             return;
         }
-        // Several: "- A;" "- B;" … "- Z." with the dashes aligned under the first recipient.
-        // One paragraph, left-aligned (a justified line before a manual break would be
-        // stretched); the first line holds the label, a tab to the hanging indent, and the
-        // first recipient; the others follow line breaks and start at the hanging indent.
-        const std::vector<std::string> items = model::dashed_list(a.recipients);
-        const Indent base = indent_of(ps);
-        const long label = a.label.empty()
-                               ? 0
-                               : static_cast<long>(std::ceil(
-                                     20.0 * text_width(a.label + " ", ps.font_size, ps.bold, ps.italic)));
-        ParagraphProps props = styled(st::kAddressee);
-        props.align = model::Align::Left;
-        props.indent = Indent{base.left + label, base.right, -label};
-        if (label > 0) props.left_tabs = {base.left + label};
-        std::string text = a.label.empty() ? std::string() : a.label + "\t";
-        for (std::size_t i = 0; i < items.size(); ++i) text += (i ? "\n" : "") + items[i];
-        write_paragraph(std::move(props), {model::Run{text, {}}});
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i == 0) {
+                ParagraphProps p = props_for(0, x0);
+                p.left_tabs = {tab};
+                write_text_paragraph(std::move(p), a.label + "\t" + items[0]);
+            } else {
+                write_text_paragraph(props_for(i, tab), items[i]);
+            }
+        }
     }
 
     void signature(const model::SignatureBlock& s) {
-        const long left = std::clamp(
-            std::lround(static_cast<double>(m_text_width) * m_doc.nd30.recipients_fraction), 0L,
-            m_text_width);
+        const long left = fraction_of_text(m_doc.nd30.recipients_fraction);
         const long right = m_text_width - left;
-        open_layout_table({left, right});
+        m_extra_before_next += kSignatureGapTwips;
+        open_layout_table({left, right}, true);
         m_x.open("w:tr");
         row_properties(false, 0);  // cantSplit: Nơi nhận and signer stay together
         open_cell(left, 1, nullptr, model::VAlign::Top);
         if (!s.recipients.empty()) {
-            // ND30 Phụ lục I II.9.b: "Nơi nhận:" level with the first signer line.
-            write_text_paragraph(styled(st::kRecipientsLabel), s.recipients_label);
+            // ND30 Phụ lục I II.9.b: "Nơi nhận:" on the baseline of the first signer line.
+            const double first_ascent = s.authority.empty() ? 0 : ascent(style(st::kSignerAuthority));
+            const double label_ascent = ascent(style(st::kRecipientsLabel));
+            write_text_paragraph(node_props(st::kRecipientsLabel, twips(std::max(0.0, first_ascent - label_ascent))),
+                                 s.recipients_label);
+            const model::ParagraphStyle& rs = style(st::kRecipients);
+            const long hang = twips(text_width("- ", rs.font_size, rs.bold, rs.italic));
             for (const auto& item : model::dashed_list(s.recipients)) {
-                write_text_paragraph(styled(st::kRecipients), item);
+                ParagraphProps p = node_props(st::kRecipients);
+                p.align = model::Align::Left;
+                p.indent = Indent{hang, 0, -hang};  // a wrapped item continues under its text
+                write_text_paragraph(std::move(p), item);
             }
         }
         close_cell();
         open_cell(right, 1, nullptr, model::VAlign::Top);
-        for (const auto& l : s.authority) write_text_paragraph(styled(st::kSignerAuthority), l);
-        ParagraphProps name = styled(st::kSignerName);
-        Spacing sp = spacing_of(style_of(m_doc, st::kSignerName));
-        sp.before = twips(m_doc.nd30.signature_space);  // room for signature and seal
-        name.spacing = sp;
-        write_text_paragraph(std::move(name), s.signer_name);
+        for (const auto& l : s.authority) write_text_paragraph(node_props(st::kSignerAuthority), l);
+        if (!s.signer_name.empty()) {
+            // Room for the signature and the seal between the last chức vụ and the name.
+            write_text_paragraph(node_props(st::kSignerName, twips(m_doc.nd30.signature_space)), s.signer_name);
+        }
         close_cell();
         m_x.close();  // w:tr
         close_layout_table();
     }
 
     void appendix_heading(const model::AppendixHeading& a) {
-        auto keep = [](const char* style) {
-            ParagraphProps props = styled(style);
-            props.keep_next = true;
-            return props;
-        };
-        if (!a.label.empty()) write_text_paragraph(keep(st::kAppendixLabel), a.label);
-        if (!a.title.empty()) write_text_paragraph(keep(st::kAppendixTitle), a.title);
-        if (!a.reference.empty()) write_text_paragraph(keep(st::kAppendixReference), a.reference);
-        if (!a.title.empty()) {
-            // Mẫu 2.1 (Phụ lục III): a short rule under the heading, sized like the trích yếu's.
-            const double length =
-                m_doc.nd30.short_rule_fraction *
-                std::min(widest({a.title}, st::kAppendixTitle), static_cast<double>(m_text_width) / 20.0);
-            rule(m_text_width, length, true);
+        std::vector<std::pair<const char*, const std::string*>> lines;
+        if (!a.label.empty()) lines.emplace_back(st::kAppendixLabel, &a.label);
+        if (!a.title.empty()) lines.emplace_back(st::kAppendixTitle, &a.title);
+        if (!a.reference.empty()) lines.emplace_back(st::kAppendixReference, &a.reference);
+        const bool with_rule = !a.title.empty();
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const long after = (i + 1 == lines.size() && !with_rule) ? kAppendixAfterTwips : 0;
+            write_text_paragraph(node_props(lines[i].first, 0, after, true), *lines[i].second);
+        }
+        if (with_rule) {
+            // Mẫu 2.1 (Phụ lục III): a short rule under the heading, a fraction of the title.
+            rule(m_text_width,
+                 m_doc.nd30.short_rule_fraction * widest({a.title}, st::kAppendixTitle, text_width_pt()),
+                 kAppendixAfterTwips, true);
         }
     }
 };

@@ -1,5 +1,7 @@
 #include "docx/detail/format.h"
 
+#include <algorithm>
+
 #include "docx/detail/geometry.h"
 #include "docx/detail/parts.h"
 
@@ -96,10 +98,13 @@ void write_ppr(XmlWriter& x, const ParagraphProps& p) {
     x.close();
 }
 
-void write_sect_pr(XmlWriter& x, const model::Section& section) {
-    const model::PageSetup& page = section.page;
-    const model::PageNumbering& num = section.numbering;
-    const bool title_page = num.show && num.hide_on_first;
+void write_sect_pr(XmlWriter& x, const SectionProps& s) {
+    const model::PageSetup& page = s.section->page;
+    const model::PageNumbering& num = s.section->numbering;
+    // As hoso's layout does: the number is hidden on the first page of a numbering sequence
+    // (the document, or a section that restarts), never on the first page of a section that
+    // continues the count.
+    const bool title_page = num.show && num.hide_on_first && s.starts_numbering;
     // CT_SectPr order: headerReference*, pgSz, pgMar, pgNumType, cols, titlePg.
     // Every section names its headers explicitly (Word would inherit the previous ones).
     x.open("w:sectPr");
@@ -123,8 +128,9 @@ void write_sect_pr(XmlWriter& x, const model::Section& section) {
     x.attr("w:right", twips(page.margin_right));
     x.attr("w:bottom", twips(page.margin_bottom));
     x.attr("w:left", twips(page.margin_left));
-    // The page number sits in the middle of the top margin (ND30: "trong vùng đầu trang").
-    x.attr("w:header", twips(page.margin_top / 2));
+    // The page number's line box is centred in the top margin (ND30: "trong vùng đầu trang");
+    // w:header is the distance from the sheet's edge to the top of that line.
+    x.attr("w:header", std::max(0L, twips(page.margin_top / 2 - s.number_line_pt / 2)));
     x.attr("w:footer", twips(page.margin_bottom / 2));
     x.attr("w:gutter", 0);
     x.close();

@@ -24,6 +24,13 @@ struct Indent {
     long first_line = 0;  // negative = hanging
 };
 
+// A section break: the model section plus what Word needs beyond it.
+struct SectionProps {
+    const model::Section* section = nullptr;
+    bool starts_numbering = false;  // first section, or numbering.restart
+    double number_line_pt = 0;      // height of the page-number line (centred in the top margin)
+};
+
 // What a w:pPr may hold in this writer. Unset optionals are not written (inherited).
 struct ParagraphProps {
     std::string style;  // w:pStyle; empty = Normal
@@ -36,7 +43,7 @@ struct ParagraphProps {
     std::optional<Indent> indent;
     std::optional<model::Align> align;
     std::optional<long> mark_half_points;    // size of the paragraph mark (w:rPr/w:sz)
-    const model::Section* section = nullptr;  // w:sectPr ending a section here
+    std::optional<SectionProps> section;      // w:sectPr ending a section here
 };
 
 Spacing spacing_of(const model::ParagraphStyle& s);
@@ -53,6 +60,6 @@ void write_ppr(XmlWriter& x, const ParagraphProps& p);
 
 // <w:sectPr> for one model section: A4 or landscape sheet, ND30 margins, header parts for
 // page numbers (none on the first page with w:titlePg), restart at 1 with w:pgNumType.
-void write_sect_pr(XmlWriter& x, const model::Section& section);
+void write_sect_pr(XmlWriter& x, const SectionProps& s);
 
 }  // namespace hoso::docx::detail

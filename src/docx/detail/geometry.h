@@ -1,6 +1,7 @@
 // Units and the fixed geometry choices of the DOCX writer. Word measures in twips (1/20 pt),
-// font sizes in half-points and borders in eighths of a point. Every number that is not
-// read from the model is named here so that hoso's PDF layout can use the same values.
+// font sizes in half-points and borders in eighths of a point. The numbers that are not in
+// the model are the ones hoso's PDF layout uses (src/layout/detail/engine.h), restated in
+// Word's terms, so that the DOCX prints like the PDF.
 #pragma once
 
 #include <cmath>
@@ -10,28 +11,33 @@ namespace hoso::docx::detail {
 inline long twips(double pt) { return std::lround(pt * 20.0); }
 inline long half_points(double pt) { return std::lround(pt * 2.0); }
 // Word's "auto" line rule: 240 = single spacing (the font's ascent + descent).
-inline long auto_line(double multiple) { return std::lround(240.0 * multiple); }
+inline constexpr double kAutoLineUnit = 240.0;
+inline long auto_line(double multiple) { return std::lround(kAutoLineUnit * multiple); }
 
-// ND30 rules (under the agency, the motto, the trích yếu and the appendix heading) are
-// empty paragraphs with a bottom border; the border length is set by left/right indents.
-// Such a paragraph is kRuleLineTwips high (exact line rule), the line is drawn at its
-// bottom, i.e. kRuleLineTwips below the line box of the text above, and kRuleAfterTwips
-// of space follow it. Thickness 0.5 pt, like layout::RuleItem's default.
-inline constexpr long kRuleLineTwips = 100;    // 5 pt
-inline constexpr long kRuleAfterTwips = 120;   // 6 pt
-inline constexpr int kRuleEighths = 4;         // 0.5 pt
+// ND30 rules (under the agency, the motto, the trích yếu, the appendix heading) are empty
+// paragraphs with a bottom border whose length is set by left/right indents, centred in the
+// column. The paragraph is kRuleLineTwips high (exact), so the line lies that far below the
+// line box (descent) of the text above — layout's kRuleBelowDescent. Thickness 0.5 pt.
+inline constexpr long kRuleLineTwips = 40;      // 2 pt
+inline constexpr int kRuleEighths = 4;          // 0.5 pt
+inline constexpr long kHeaderRuleAfterTwips = 120;  // rule → Số / date line (kGapAfterRule)
+inline constexpr long kTitleAfterTwips = 240;       // after the trích yếu (kTitleSpaceAfter)
+inline constexpr long kAppendixAfterTwips = 240;    // after the appendix heading
 
-// Table grid lines: single 0.5 pt.
+// Spacing the layout adds around blocks (on top of the paragraph styles' own spacing).
+inline constexpr long kSubjectBeforeTwips = 120;    // ND30 ô 5b: "V/v" 6 pt below "Số"
+inline constexpr long kSignatureGapTwips = 120;     // before the signature block
+inline constexpr long kTableAfterTwips = 120;       // after a data table
+
+// Data tables: single 0.5 pt grid lines; cell padding 4 pt left/right, 2 pt top/bottom
+// (layout's kCellPadX / kCellPadY). The borderless layout tables (ND30 header, signature
+// block) have no padding at all.
 inline constexpr int kGridEighths = 4;
-// Left/right cell padding of data tables (Word's default, 0.19 cm = 5.4 pt); top/bottom 0.
-// The borderless layout tables (ND30 header, signature block) have no padding at all.
-inline constexpr long kCellPaddingTwips = 108;
-
-// Spacing between "Số: …" and the công văn trích yếu "V/v …" (ND30 Phụ lục I II.5.b: 6 pt).
-inline constexpr long kSubjectBeforeTwips = 120;
+inline constexpr long kCellPaddingXTwips = 80;
+inline constexpr long kCellPaddingYTwips = 40;
 
 // Helper paragraphs the writer adds (between two tables, to carry a section break, or to
-// break the page before a table) are 1 pt high so they never change the pagination.
+// break the page before a table) are 1 pt high so that they hardly change the pagination.
 inline constexpr long kTinyLineTwips = 20;
 inline constexpr long kTinyHalfPoints = 2;
 

@@ -11,6 +11,11 @@
 
 namespace hoso::docx::detail {
 
+// Liberation Serif OS/2 usWinAscent / usWinDescent (1825 and 443 of 2048 units per em),
+// Times New Roman's values too. Word's single line height is their sum × the font size.
+inline constexpr double kWinAscentEm = 1825.0 / 2048.0;
+inline constexpr double kWinDescentEm = 443.0 / 2048.0;
+
 // Advance width in 1/1000 em of one code point. Code points outside the table (not
 // Vietnamese, Latin-1 or common punctuation) count as 500, the average lowercase advance.
 int advance_1000(char32_t cp, bool bold, bool italic) noexcept;

@@ -76,13 +76,13 @@ void write_model_style(XmlWriter& x, const std::string& name, const model::Parag
     x.close();
 }
 
-void write_cell_margins(XmlWriter& x, long left_right) {
+void write_cell_margins(XmlWriter& x, long left_right, long top_bottom) {
     x.open("w:tblCellMar");
     const char* sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
     for (const char* side : sides) {
         const bool horizontal = side[2] == 'l' || side[2] == 'r';
         x.open(side);
-        x.attr("w:w", horizontal ? left_right : 0L);
+        x.attr("w:w", horizontal ? left_right : top_bottom);
         x.attr("w:type", "dxa");
         x.close();
     }
@@ -102,8 +102,8 @@ std::string styles_xml(const model::Document& doc, const DocxOptions& options) {
     x.close();
     x.open("w:pPrDefault");
     x.open("w:pPr");
-    // No widow/orphan control: hoso's PDF layout fills pages line by line.
-    x.val("w:widowControl", 0);
+    // Widow/orphan control (two lines each side), as hoso's layout breaks paragraphs.
+    x.empty("w:widowControl");
     write_spacing(x, Spacing{});
     x.close();
     x.close();
@@ -141,7 +141,7 @@ std::string styles_xml(const model::Document& doc, const DocxOptions& options) {
     x.attr("w:w", 0);
     x.attr("w:type", "dxa");
     x.close();
-    write_cell_margins(x, kCellPaddingTwips);
+    write_cell_margins(x, kCellPaddingXTwips, kCellPaddingYTwips);
     x.close();
     x.close();
 

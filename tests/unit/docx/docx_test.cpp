@@ -179,7 +179,8 @@ TEST_CASE("docx: the XML tree comparer reports the first difference with its pat
           "/a/b[2]: text: expected \"u\" actual \"v\"");
     CHECK(xml::compare("<a x=\"1\"/>", "<a x=\"2\"/>") == "/a: attribute x: expected \"1\" actual \"2\"");
     CHECK(!xml::compare("<a><b/></a>", "<a><c/></a>").empty());
-    CHECK(!xml::compare("<a><b/></a>", "<a><b/><b/></a>").empty());
+    CHECK(xml::compare("<a><b/></a>", "<a><b/><c/></a>") == "/a: unexpected child #2 <c>");
+    CHECK(xml::compare("<a><b/><c/></a>", "<a><b/></a>") == "/a: missing child #2 <c>");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -473,31 +474,61 @@ TEST_CASE("ND30 Phụ lục I mục II.5.a: title after title_space_before, trí
     CHECK(std::labs(rule_length(rule, 9355) - twips(doc.nd30.short_rule_fraction * widest)) <= 1);
 }
 
+// Where the first line of a paragraph starts (left − hanging, or left + firstLine).
+long first_line_start(const XMLElement* ind) {
+    return xml::num(ind, "w:left") - xml::num(ind, "w:hanging") + xml::num(ind, "w:firstLine");
+}
+
 TEST_CASE("ND30 Phụ lục I mục II.9.a: Kính gửi — one recipient inline, several as a dashed list under the first") {
+    const model::Document one = fx::to_trinh();
+    const auto& s = one.styles.at(model::style::kAddressee);
+    const double label = docx::detail::text_width("Kính gửi: ", s.font_size, s.bold, s.italic);
     {
-        const Parsed p = parse_document(fx::to_trinh());
-        CHECK(paragraph_with_text(p.body, "Kính gửi: Phòng Giáo dục và Đào tạo huyện Phong Thổ") != nullptr);
+        const Parsed p = parse_document(one);
+        const XMLElement* par = paragraph_with_text(p.body, "Kính gửi:\tPhòng Giáo dục và Đào tạo huyện Phong Thổ");
+        REQUIRE(par != nullptr);
+        const XMLElement* ppr = par->FirstChildElement("w:pPr");
+        const XMLElement* ind = ppr->FirstChildElement("w:ind");
+        const long tab = xml::num(ppr->FirstChildElement("w:tabs")->FirstChildElement("w:tab"), "w:pos");
+        // The block (label + recipient) is centred on the text width, as layout places it.
+        const double block = label + docx::detail::text_width("Phòng Giáo dục và Đào tạo huyện Phong Thổ",
+                                                              s.font_size, s.bold, s.italic);
+        CHECK(std::labs(first_line_start(ind) - twips((467.75 - block) / 2)) <= 1);
+        CHECK(std::labs(tab - first_line_start(ind) - twips(label)) <= 1);
+        CHECK(xml::num(ind, "w:left") == tab);  // a long recipient wraps under itself
     }
     const model::Document doc = fx::cong_van();
     const Parsed p = parse_document(doc);
-    const std::string expected =
-        "Kính gửi:\t- Các cơ quan, đơn vị trên địa bàn xã;\n- Trường Tiểu học Mường So;\n"
-        "- Trường Trung học cơ sở Mường So.";
-    const XMLElement* list = paragraph_with_text(p.body, expected);
-    REQUIRE(list != nullptr);
-    const XMLElement* ppr = list->FirstChildElement("w:pPr");
-    const XMLElement* ind = ppr->FirstChildElement("w:ind");
+    const char* items[] = {"- Các cơ quan, đơn vị trên địa bàn xã;", "- Trường Tiểu học Mường So;",
+                           "- Trường Trung học cơ sở Mường So."};
+    const XMLElement* first = paragraph_with_text(p.body, std::string("Kính gửi:\t") + items[0]);
+    REQUIRE(first != nullptr);
+    const XMLElement* ppr = first->FirstChildElement("w:pPr");
+    const long x0 = first_line_start(ppr->FirstChildElement("w:ind"));
     const long tab = xml::num(ppr->FirstChildElement("w:tabs")->FirstChildElement("w:tab"), "w:pos");
-    // Lines after the first start at the tab stop, i.e. under the first recipient's dash.
-    CHECK(xml::num(ind, "w:left") == tab);
-    CHECK(xml::num(ind, "w:hanging") == tab);
-    const auto& s = doc.styles.at(model::style::kAddressee);
-    const double label = docx::detail::text_width("Kính gửi: ", s.font_size, s.bold, s.italic);
-    CHECK(tab >= twips(label));
-    CHECK(tab <= twips(label) + 1);
-    CHECK(xml::attr(ppr->FirstChildElement("w:jc"), "w:val") == "left");
-    // A công văn has no title: "Kính gửi" keeps title_space_before from the header block.
-    CHECK(xml::num(ppr->FirstChildElement("w:spacing"), "w:before") == twips(doc.nd30.title_space_before));
+    CHECK(std::labs(tab - x0 - twips(label)) <= 1);
+    const long hang = twips(docx::detail::text_width("- ", s.font_size, s.bold, s.italic));
+    const XMLElement* par = first;
+    for (int i = 0; i < 3; ++i) {
+        INFO("item " << i);
+        REQUIRE(par != nullptr);
+        CHECK(xml::paragraph_text(par).find(items[i]) != std::string::npos);
+        const XMLElement* pp = par->FirstChildElement("w:pPr");
+        const XMLElement* ind = pp->FirstChildElement("w:ind");
+        // Every dash sits at the tab stop; wrapped text continues after the dash.
+        if (i > 0) CHECK(first_line_start(ind) == tab);
+        CHECK(xml::num(ind, "w:left") == tab + hang);
+        CHECK(xml::attr(pp->FirstChildElement("w:jc"), "w:val") == "left");
+        CHECK(pp->FirstChildElement("w:keepNext") != nullptr);
+        CHECK(pp->FirstChildElement("w:keepLines") != nullptr);
+        CHECK(xml::num(pp->FirstChildElement("w:spacing"), "w:after") == (i == 2 ? twips(s.space_after) : 0));
+        par = par->NextSiblingElement("w:p");
+    }
+    // Centred on the widest line.
+    double widest = 0;
+    for (const char* item : items) widest = std::max(widest, docx::detail::text_width(item, s.font_size, s.bold, s.italic));
+    const double block = label + widest;
+    CHECK(std::labs(x0 - twips((467.75 - block) / 2)) <= 1);
 }
 
 TEST_CASE("ND30 Phụ lục I mục II.7, II.9.b: signature block — Nơi nhận left, signer right, kept together") {
@@ -522,9 +553,16 @@ TEST_CASE("ND30 Phụ lục I mục II.7, II.9.b: signature block — Nơi nhậ
     CHECK(xml::paragraph_text(name) == "Lò Thị Hồng Nhung");
     CHECK(xml::num(name->FirstChildElement("w:pPr")->FirstChildElement("w:spacing"), "w:before") ==
           twips(doc.nd30.signature_space));
-    // The paragraph before the block keeps with it.
-    const XMLElement* before = sig->PreviousSiblingElement();
-    CHECK(std::string(before->Name()) == "w:p");
+    // "Nơi nhận:" (12 pt) shares the baseline of the first signer line (14 pt).
+    CHECK(xml::num(left.at(0)->FirstChildElement("w:pPr")->FirstChildElement("w:spacing"), "w:before") ==
+          twips(docx::detail::kWinAscentEm * 2));
+    // 6 pt above the block (a spacer that keeps with it), and the paragraph before keeps too.
+    const XMLElement* spacer = sig->PreviousSiblingElement();
+    REQUIRE(std::string(spacer->Name()) == "w:p");
+    CHECK(spacer->FirstChildElement("w:pPr")->FirstChildElement("w:keepNext") != nullptr);
+    CHECK(xml::num(spacer->FirstChildElement("w:pPr")->FirstChildElement("w:spacing"), "w:line") == 120);
+    const XMLElement* before = spacer->PreviousSiblingElement();
+    CHECK(xml::paragraph_text(before).find("năm 2024./.") != std::string::npos);
     CHECK(before->FirstChildElement("w:pPr")->FirstChildElement("w:keepNext") != nullptr);
 }
 
@@ -639,6 +677,24 @@ TEST_CASE("docx: tables — fixed grid, repeated header rows, rows never split, 
     CHECK(unit_merge(4) == "");
     CHECK(unit_merge(5) == "restart");
     CHECK(xml::paragraph_text(xml::children(rows[2], "w:tc").at(2)->FirstChildElement("w:p")) == "Thôn Nậm Cáy 1");
+    // Rows tied by a span, and the header rows, keep with the next row (every paragraph of
+    // the row has keepNext); the last row of a group does not.
+    auto row_keeps = [&](std::size_t r) {
+        for (const XMLElement* para : xml::all(rows[r], "w:p")) {
+            if (para->FirstChildElement("w:pPr") == nullptr ||
+                para->FirstChildElement("w:pPr")->FirstChildElement("w:keepNext") == nullptr) {
+                return false;
+            }
+        }
+        return true;
+    };
+    CHECK(row_keeps(0));
+    CHECK(row_keeps(1));
+    CHECK(row_keeps(2));
+    CHECK(row_keeps(3));
+    CHECK_FALSE(row_keeps(4));
+    CHECK(row_keeps(5));
+    CHECK_FALSE(row_keeps(61));
     // Cell alignment from the model (Center by default).
     CHECK(xml::attr(h1[0]->FirstChildElement("w:tcPr")->FirstChildElement("w:vAlign"), "w:val") == "center");
 }

@@ -72,8 +72,11 @@ inline std::string compare_elements(const XMLElement* e, const XMLElement* a, co
     const auto ec = significant_children(e), ac = significant_children(a);
     std::map<std::string, int> seen;
     for (std::size_t i = 0; i < std::max(ec.size(), ac.size()); ++i) {
-        if (i >= ec.size()) return here + ": unexpected child #" + std::to_string(i + 1);
-        if (i >= ac.size()) return here + ": missing child #" + std::to_string(i + 1);
+        auto describe = [](const XMLNode* n) {
+            return n->ToElement() ? std::string("<") + n->ToElement()->Name() + ">" : std::string("text");
+        };
+        if (i >= ec.size()) return here + ": unexpected child #" + std::to_string(i + 1) + " " + describe(ac[i]);
+        if (i >= ac.size()) return here + ": missing child #" + std::to_string(i + 1) + " " + describe(ec[i]);
         const auto* et = ec[i]->ToText();
         const auto* at = ac[i]->ToText();
         if (et || at) {
