@@ -113,7 +113,7 @@ struct RenderedFile {
 Outcome fail_io(const IoError& e) {
     Outcome o;
     o.exit_code = 2;
-    o.diagnostics.error({e.path().string(), 0, 0}, "", e.what(), "");
+    o.diagnostics.error({e.path().string(), 0, 0}, "", e.message(), "");
     return o;
 }
 
@@ -212,7 +212,7 @@ Outcome run_validate(const Request& r, const Environment& env) {
         try {
             auto unit = load_unit(input, fonts, library, out.diagnostics);
         } catch (const IoError& e) {
-            out.diagnostics.error({e.path().string(), 0, 0}, "", e.what(), "");
+            out.diagnostics.error({e.path().string(), 0, 0}, "", e.message(), "");
         }
     }
     if (out.diagnostics.has_errors()) {

@@ -65,7 +65,7 @@ std::string Diagnostics::format() const {
 }
 
 IoError::IoError(const std::filesystem::path& path, const std::string& what)
-    : Error(path.string() + ": " + what), m_path(path) {}
+    : Error(path.string() + ": " + what), m_path(path), m_message(what) {}
 
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
     std::error_code ec;

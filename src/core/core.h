@@ -70,9 +70,11 @@ class IoError : public Error {
 public:
     IoError(const std::filesystem::path& path, const std::string& what);
     const std::filesystem::path& path() const noexcept { return m_path; }
+    const std::string& message() const noexcept { return m_message; }  // without the path
 
 private:
     std::filesystem::path m_path;
+    std::string m_message;
 };
 
 // Reads a whole regular file. Throws IoError (with the path) if it is missing, is a

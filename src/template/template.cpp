@@ -180,6 +180,16 @@ public:
         m_diags.error({m_file, line, 0}, "", vi, en);
     }
 
+    // Parser messages read "english (tiếng Việt)"; a diagnostic keeps the two apart.
+    void parse_error(int line, const std::string& what_vi, const std::string& what_en, const std::string& err) {
+        const auto open = err.rfind(" (");
+        if (open != std::string::npos && err.back() == ')') {
+            error(line, what_vi + ": " + err.substr(open + 2, err.size() - open - 3), what_en + ": " + err.substr(0, open));
+        } else {
+            error(line, what_vi + ": " + err, what_en + ": " + err);
+        }
+    }
+
     std::optional<Interpolated> interpolated(const char* raw, int line) {
         std::string s = raw ? raw : "";
         if (const auto bad = text::find_invalid_utf8(s)) {
@@ -189,7 +199,7 @@ public:
         s = text::to_nfc(s);
         std::string err;
         auto r = detail::parse_interpolated(s, err);
-        if (!r) error(line, "biểu thức sai: " + err, "bad placeholder: " + err);
+        if (!r) parse_error(line, "biểu thức sai", "bad placeholder", err);
         return r;
     }
 
@@ -230,7 +240,7 @@ public:
             std::string err;
             node.loop = detail::parse_loop(each, err);
             if (!node.loop) {
-                error(line, "vòng lặp sai: " + err, "bad loop: " + err);
+                parse_error(line, "vòng lặp sai", "bad loop", err);
                 return std::nullopt;
             }
             node.children = children(e, ctx);
@@ -256,7 +266,7 @@ public:
             if (name == "for") {
                 std::string err;
                 node.loop = detail::parse_loop(a->Value(), err);
-                if (!node.loop) error(line, "vòng lặp sai: " + err, "bad loop: " + err);
+                if (!node.loop) parse_error(line, "vòng lặp sai", "bad loop", err);
                 continue;
             }
             if (!attrs.count(name)) {
@@ -289,7 +299,7 @@ public:
             std::string err;
             auto c = detail::parse_condition(test, err);
             if (!c) {
-                error(el->GetLineNum(), "điều kiện sai: " + err, "bad condition: " + err);
+                parse_error(el->GetLineNum(), "điều kiện sai", "bad condition", err);
                 return nullptr;
             }
             return std::make_shared<Condition>(std::move(*c));

@@ -160,7 +160,7 @@ TEST_CASE("ND30 elements become model nodes", "[template]") {
 
 TEST_CASE("template errors name the file and line before anything renders", "[template]") {
     CHECK(compile_errors("<template id=\"t\">\n<section>\n<p>{{ x | nofilter }}</p>\n</section>\n</template>")
-              .find("t.xml:3: lỗi: biểu thức sai: unknown filter 'nofilter'") != std::string::npos);
+              .find("t.xml:3: lỗi: biểu thức sai: bộ lọc không tồn tại (bad placeholder: unknown filter 'nofilter')") != std::string::npos);
     CHECK(compile_errors("<template id=\"t\">\n<section>\n<for each=\"c in criteria\">\n<p>x</p>\n</section>\n</template>")
               .find("t.xml:") != std::string::npos);  // unclosed loop: XML error with its line
     CHECK(compile_errors("<template id=\"t\">\n<section>\n<blink/>\n</section>\n</template>")

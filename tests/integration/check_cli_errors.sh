@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Bad input at the command line: every case must give a clear message (file:line where the
+# data has lines), a non-zero exit status, and leave no output file behind.
+set -uo pipefail
+hoso=$1 src=$2 work=$3
+rm -rf "$work" && mkdir -p "$work"
+example="$src/examples/tt24-huyen.xml"
+fail=0
+problem() { echo "FAIL: $*" >&2; fail=1; }
+
+# expect <name> <exit status> <text expected on stderr> -- <hoso args...>
+expect() {
+  local name=$1 status=$2 text=$3
+  shift 4
+  local out="$work/$name"
+  mkdir -p "$out"
+  "$hoso" "$@" > "$out/stdout" 2> "$out/stderr"
+  local got=$?
+  [ "$got" -eq "$status" ] || problem "$name: exit $got, expected $status; stderr: $(head -3 "$out/stderr")"
+  grep -qF -- "$text" "$out/stderr" || problem "$name: stderr lacks '$text': $(head -5 "$out/stderr")"
+  if [ -d "$out/docs" ] && [ -n "$(ls -A "$out/docs")" ]; then problem "$name: files were written: $(ls "$out/docs")"; fi
+}
+
+# A character the font lacks: refused with file:line, nothing written.
+sed 's#<name>Trường Tiểu học Đông Hải</name>#<name>Trường Tiểu học 中 Đông Hải</name>#' "$example" > "$work/glyph.xml"
+line=$(grep -n '中' "$work/glyph.xml" | cut -d: -f1)
+expect glyph 1 "glyph.xml:$line:" -- dossier "$work/glyph.xml" -o "$work/glyph/docs"
+grep -qF "U+4E2D" "$work/glyph/stderr" || problem "glyph: message does not name U+4E2D"
+
+# Invalid UTF-8.
+printf '\xff\xfe' | cat - "$example" | sed '1d' > /dev/null
+sed 's#<place>Phong Thổ</place>#<place>Phong \xC3\x28</place>#' "$example" > "$work/utf8.xml"
+line=$(grep -an 'Phong \xC3' "$work/utf8.xml" | cut -d: -f1)
+expect utf8 1 "utf8.xml:" -- dossier "$work/utf8.xml" -o "$work/utf8/docs"
+
+# A missing required field names the field.
+sed 's#<name>Trường Tiểu học Đông Hải</name>##' "$example" > "$work/noname.xml"
+expect noname 1 "noname.xml:" -- dossier "$work/noname.xml" -o "$work/noname/docs"
+
+# Truncated XML.
+head -c 2000 "$example" > "$work/truncated.xml"
+expect truncated 1 "truncated.xml:" -- dossier "$work/truncated.xml" -o "$work/truncated/docs"
+
+# A directory and a missing file: I/O errors naming the path.
+expect directory 2 "$work" -- dossier "$work" -o "$work/directory/docs"
+expect missing 2 "no-such-file.xml" -- dossier "$work/no-such-file.xml" -o "$work/missing/docs"
+
+# NFD input is normalised with a warning, and the dossier is written.
+/usr/bin/python3 -c '
+import sys, unicodedata
+t = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write(unicodedata.normalize("NFD", t))' "$example" "$work/nfd.xml"
+mkdir -p "$work/nfd"
+if "$hoso" dossier "$work/nfd.xml" -o "$work/nfd/out" --format pdf > "$work/nfd/stdout" 2> "$work/nfd/stderr"; then
+  grep -qF "NFD" "$work/nfd/stderr" || grep -qF "NFC" "$work/nfd/stderr" || problem "nfd: no normalisation warning"
+  pdftotext "$(ls "$work"/nfd/out/*mau01*.pdf)" - | /usr/bin/python3 -c 'import sys,unicodedata; t=sys.stdin.read(); sys.exit(0 if unicodedata.is_normalized("NFC", t) and "Đông Hải" in t else 1)' \
+    || problem "nfd: PDF text is not NFC"
+else
+  problem "nfd: hoso failed on NFD input: $(head -3 "$work/nfd/stderr")"
+fi
+
+# A template error names the template file and line; nothing is written.
+mkdir -p "$work/tpl"
+cp "$src"/templates/*.xml "$work/tpl/"
+sed -i 's#{{ unit.name }} kính đề nghị#{{ unit.nmae }} kính đề nghị#' "$work/tpl/mau01-to-trinh.xml"
+line=$(grep -n 'unit.nmae' "$work/tpl/mau01-to-trinh.xml" | cut -d: -f1)
+expect template 1 "mau01-to-trinh.xml:$line:" -- dossier "$example" -o "$work/template/docs" --templates "$work/tpl"
+sed -i 's#{{ unit.nmae }}#{{ unit.name | shout }}#' "$work/tpl/mau01-to-trinh.xml"
+expect filter 1 "unknown filter 'shout'" -- dossier "$example" -o "$work/filter/docs" --templates "$work/tpl"
+
+# A unit name that looks like a path: the file name stays inside the output directory.
+sed 's#<name>Trường Tiểu học Đông Hải</name>#<name>../../x</name>#' "$example" > "$work/path.xml"
+mkdir -p "$work/path"
+"$hoso" dossier "$work/path.xml" -o "$work/path/docs" --format pdf > "$work/path/stdout" 2> "$work/path/stderr" \
+  || problem "path: hoso failed: $(head -3 "$work/path/stderr")"
+while read -r f; do
+  case "$(realpath -m "$f")" in "$work/path/docs/"*) ;; *) problem "path: wrote outside the output dir: $f" ;; esac
+done < "$work/path/stdout"
+[ -z "$(ls "$work" | grep -v -E '^(glyph|utf8|noname|truncated|directory|missing|nfd|tpl|template|filter|path|readonly|[a-z0-9]+\.xml)$')" ] \
+  || problem "path: something was written next to the output dir: $(ls "$work")"
+
+# An unwritable output directory: exit 2 naming the path, no partial files.
+if [ "$(id -u)" -ne 0 ]; then
+  mkdir -p "$work/readonly/docs" && chmod 555 "$work/readonly/docs"
+  expect readonly 2 "$work/readonly/docs" -- dossier "$example" -o "$work/readonly/docs"
+  chmod 755 "$work/readonly/docs"
+fi
+
+# Usage errors.
+"$hoso" frobnicate > /dev/null 2>&1; [ $? -eq 2 ] || problem "unknown command: exit status is not 2"
+"$hoso" dossier "$example" > /dev/null 2>&1; [ $? -eq 2 ] || problem "dossier without -o: exit status is not 2"
+
+if [ "$fail" -ne 0 ]; then exit 1; fi
+echo "ok: bad input checks passed"
