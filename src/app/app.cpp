@@ -126,8 +126,11 @@ struct LoadedUnit {
 LoadedUnit load_unit(const std::filesystem::path& path, const font::FontSet& fonts,
                      const forms::FormLibrary& library, Diagnostics& diags) {
     LoadedUnit u;
+    const std::size_t errors_before = diags.error_count();
     u.data = data::load_unit(path, load_options(fonts), diags);
-    if (diags.has_errors()) return u;
+    // Keep going after data errors so that every problem is reported at once; only a file
+    // that could not be read as XML at all stops here.
+    if (diags.error_count() != errors_before && u.data.form_id.value.empty()) return u;
     u.form = library.find(u.data.form_id.value);
     if (!u.form) {
         diags.error(u.data.form_id.where, "form",
@@ -178,9 +181,11 @@ Outcome run_dossier(const Request& r, const Environment& env) {
         }
         if (out.diagnostics.error_count() != errors_before) continue;
         const std::string base_name = slug + "_" + part.template_id;
+        if (r.dumps) files.push_back({r.output_dir / (base_name + ".model.txt"), model::to_debug_text(doc)});
         if (r.formats.count(Format::Pdf)) {
             const layout::FontMeasurer measurer(fonts);
             const auto pages = layout::layout_document(doc, measurer, out.diagnostics);
+            if (r.dumps) files.push_back({r.output_dir / (base_name + ".layout.txt"), layout::to_debug_text(pages)});
             pdf::PdfOptions po;
             po.compress = r.compress;
             files.push_back({r.output_dir / (base_name + ".pdf"), pdf::write_pdf(pages, fonts, po)});

@@ -33,6 +33,7 @@ struct Request {
     std::string form_id;                           // init
     bool json = false;                             // evaluate
     bool compress = true;                          // PDF streams (false: readable, for tests)
+    bool dumps = false;                            // also write <name>.model.txt and .layout.txt
 };
 
 struct Outcome {

@@ -60,8 +60,22 @@ std::string number_text(const std::string& n) {
     return n;
 }
 
-Value indicator_value(const forms::IndicatorResult& r, const data::UnitData& unit) {
+const char* measure_code(forms::Measure m) {
+    switch (m) {
+        case forms::Measure::YesNo: return "yes-no";
+        case forms::Measure::Ratio: return "ratio";
+        case forms::Measure::Count: return "count";
+        case forms::Measure::Level: return "level";
+        case forms::Measure::Trend: return "trend";
+    }
+    return "yes-no";
+}
+
+Value indicator_value(const forms::IndicatorResult& r, const data::UnitData& unit, const forms::Form& form) {
     Value v;
+    const forms::Indicator* def = form.find_indicator(r.id);
+    v.set("measure", def ? measure_code(def->measure) : "yes-no");
+    v.set("short_name", def ? def->short_name : "");
     v.set("id", r.id);
     v.set("number", r.number);
     v.set("text", r.text);
@@ -92,7 +106,7 @@ Value indicator_value(const forms::IndicatorResult& r, const data::UnitData& uni
     return v;
 }
 
-Value level_value(const forms::LevelResult& l, const data::UnitData& unit) {
+Value level_value(const forms::LevelResult& l, const data::UnitData& unit, const forms::Form& form) {
     Value v;
     v.set("level", l.level);
     v.set("article", l.article);
@@ -119,7 +133,7 @@ Value level_value(const forms::LevelResult& l, const data::UnitData& unit) {
         ind_failed += c.failed;
         ind_na += c.not_applicable;
         Value inds(Value::List{});
-        for (const auto& i : c.indicators) inds.push(indicator_value(i, unit));
+        for (const auto& i : c.indicators) inds.push(indicator_value(i, unit, form));
         cv.set("indicators", inds);
         criteria.push(cv);
     }
@@ -211,7 +225,7 @@ Value unit_context(const data::UnitData& d, const forms::Form& form, const forms
     Value e;
     Value all_levels(Value::List{});
     for (const auto& l : ev.levels) {
-        Value lv = level_value(l, d);
+        Value lv = level_value(l, d, form);
         if (l.level == ev.requested_level) e.set("requested", lv);
         all_levels.push(lv);
     }

@@ -28,6 +28,8 @@ Options:
   --resources <dir>   folder with forms/, templates/, fonts/ (default: $HOSO_RESOURCES,
                       else the source tree hoso was built from)
   --uncompressed      write readable (uncompressed) PDF streams
+  --dump              also write the document tree (.model.txt) and the laid-out pages
+                      (.layout.txt) of each document, as the golden tests compare them
   -h, --help          this text
 
 Exit status: 0 ok, 1 invalid input (nothing written), 2 usage or I/O error.
@@ -117,6 +119,8 @@ int main(int argc, char** argv) {
             request.json = true;
         } else if (arg == "--uncompressed") {
             request.compress = false;
+        } else if (arg == "--dump") {
+            request.dumps = true;
         } else if (arg == "-h" || arg == "--help") {
             std::cout << kUsage;
             return 0;

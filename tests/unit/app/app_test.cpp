@@ -1,0 +1,101 @@
+// The whole pipeline on the example data files: the document tree and the laid-out pages of
+// every dossier document are compared with golden dumps a person can read in a diff
+// (UPDATE_GOLDEN=1 rewrites them; review the diff and look at the rendered pages).
+#include "app/app.h"
+
+#include <filesystem>
+
+#include "support.h"
+
+using namespace hoso;
+
+namespace {
+
+app::Environment test_env() {
+    app::Environment env;
+    env.resources = test::source_dir();
+    return env;
+}
+
+std::filesystem::path fresh_dir(const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path() / ("hoso-app-test-" + name);
+    std::filesystem::remove_all(dir);
+    return dir;
+}
+
+}  // namespace
+
+TEST_CASE("dossier of every example: model and layout dumps match the goldens", "[app][golden]") {
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "examples")) {
+        if (entry.path().extension() != ".xml") continue;
+        const std::string name = entry.path().stem().string();
+        DYNAMIC_SECTION(name) {
+            app::Request r;
+            r.command = app::Command::Dossier;
+            r.inputs = {entry.path()};
+            r.output_dir = fresh_dir(name);
+            r.formats = {app::Format::Pdf};
+            r.dumps = true;
+            const auto outcome = app::run(r, test_env());
+            INFO(outcome.diagnostics.format());
+            REQUIRE(outcome.exit_code == 0);
+            int dumps = 0;
+            for (const auto& f : outcome.written) {
+                const std::string file = f.filename().string();
+                if (f.extension() != ".txt") continue;
+                ++dumps;
+                test::check_golden(std::filesystem::path("golden/app") / name / file, test::slurp(f));
+            }
+            CHECK(dumps == 6);
+            std::filesystem::remove_all(r.output_dir);
+        }
+    }
+}
+
+TEST_CASE("invalid data writes nothing and reports every problem", "[app]") {
+    const auto dir = fresh_dir("invalid");
+    std::filesystem::create_directories(dir);
+    std::string xml = test::slurp(test::source_dir() / "examples" / "tt24-huyen.xml");
+    // Two independent problems: a character the font lacks and a numerator above its denominator.
+    const auto name_at = xml.find("<name>Trường Tiểu học Đông Hải</name>");
+    REQUIRE(name_at != std::string::npos);
+    xml.replace(name_at, std::string("<name>Trường Tiểu học Đông Hải</name>").size(), "<name>Trường 中 Đông Hải</name>");
+    const auto members_at = xml.find("<members>48</members>");
+    REQUIRE(members_at != std::string::npos);
+    xml.replace(members_at, std::string("<members>48</members>").size(), "<members>4</members>");
+    const auto input = dir / "bad.xml";
+    write_file_atomic(input, xml);
+
+    app::Request r;
+    r.command = app::Command::Dossier;
+    r.inputs = {input};
+    r.output_dir = dir / "out";
+    const auto outcome = app::run(r, test_env());
+    CHECK(outcome.exit_code == 1);
+    CHECK(outcome.written.empty());
+    CHECK_FALSE(std::filesystem::exists(r.output_dir));
+    const std::string report = outcome.diagnostics.format();
+    INFO(report);
+    CHECK(report.find("U+4E2D") != std::string::npos);
+    CHECK(outcome.diagnostics.error_count() >= 2);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the same input gives the same bytes", "[app]") {
+    const auto a = fresh_dir("same-a"), b = fresh_dir("same-b");
+    for (const auto& dir : {a, b}) {
+        app::Request r;
+        r.command = app::Command::Dossier;
+        r.inputs = {test::source_dir() / "examples" / "tt24-huyen.xml"};
+        r.output_dir = dir;
+        const auto outcome = app::run(r, test_env());
+        INFO(outcome.diagnostics.format());
+        REQUIRE(outcome.exit_code == 0);
+        REQUIRE(outcome.written.size() == 6);
+    }
+    for (const auto& f : std::filesystem::directory_iterator(a)) {
+        CHECK(test::slurp(f.path()) == test::slurp(b / f.path().filename()));
+    }
+    std::filesystem::remove_all(a);
+    std::filesystem::remove_all(b);
+}
