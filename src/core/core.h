@@ -105,6 +105,9 @@ std::string to_iso(const Date& d);  // "2025-02-05"
 // its day is reached: 2024-01-31 → 2025-01-30 is 11 months, → 2025-01-31 is 12.
 int months_between(const Date& from, const Date& to);
 
+// SHA-256 of `bytes` as 64 lowercase hex digits (for manifests).
+std::string sha256_hex(std::string_view bytes);
+
 // Formats a double with `decimals` digits after '.', independent of the C/C++ locale.
 std::string format_fixed(double value, int decimals);
 
