@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/context.h"
+#include "app/pipeline.h"
 #include "data/data.h"
 #include "docx/docx.h"
 #include "font/font.h"
@@ -21,17 +22,8 @@ namespace hoso::app {
 
 namespace {
 
-// The documents of a unit's dossier, in order: template id and the key of its number/date
-// in the data file's <documents>.
-struct DossierPart {
-    const char* template_id;
-    const char* document_key;
-};
-constexpr DossierPart kDossier[] = {
-    {"mau01-to-trinh", "to-trinh"},
-    {"mau02-bao-cao", "bao-cao"},
-    {"mau03-tong-hop", "tong-hop"},
-};
+// The documents of a unit's dossier, in order (template ids in templates/).
+const std::vector<std::string> kDossier = {"mau01-to-trinh", "mau02-bao-cao", "mau03-tong-hop"};
 
 std::filesystem::path templates_dir(const Request& r, const Environment& env) {
     return r.templates_dir.empty() ? env.resources / "templates" : r.templates_dir;
@@ -105,11 +97,6 @@ void check_glyphs(const model::Document& doc, const font::FontSet& fonts, const 
     }
 }
 
-struct RenderedFile {
-    std::filesystem::path path;
-    std::string bytes;
-};
-
 Outcome fail_io(const IoError& e) {
     Outcome o;
     o.exit_code = 2;
@@ -142,70 +129,101 @@ LoadedUnit load_unit(const std::filesystem::path& path, const font::FontSet& fon
     return u;
 }
 
-Outcome run_dossier(const Request& r, const Environment& env) {
-    Outcome out;
-    const auto fonts = font::FontSet::load_directory(env.resources / "fonts");
-    const auto library = forms::FormLibrary::load_directory(env.resources / "forms", out.diagnostics);
-    if (out.diagnostics.has_errors()) {
-        out.exit_code = 1;
-        return out;
-    }
-    auto unit = load_unit(r.inputs.at(0), fonts, library, out.diagnostics);
-    const auto templates = tmpl::load_directory(templates_dir(r, env), out.diagnostics);
-    if (out.diagnostics.has_errors()) {
-        out.exit_code = 1;
-        return out;
-    }
+}  // namespace
+
+Resources load_resources(const Request& r, const Environment& env, Diagnostics& diags) {
+    Resources res{font::FontSet::load_directory(env.resources / "fonts"),
+                  forms::FormLibrary::load_directory(env.resources / "forms", diags),
+                  {},
+                  templates_dir(r, env)};
+    res.templates = tmpl::load_directory(res.templates_dir, diags);
+    return res;
+}
+
+std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, const std::filesystem::path& input,
+                                      const std::filesystem::path& out_dir, Diagnostics& diags) {
+    std::vector<RenderedFile> files;
+    const std::size_t errors_at_start = diags.error_count();
+    auto unit = load_unit(input, res.fonts, res.library, diags);
+    if (diags.error_count() != errors_at_start) return {};
     const auto evaluation = forms::evaluate(*unit.form, unit.data);
     const tmpl::Value base = unit_context(unit.data, *unit.form, evaluation);
 
-    // Phase 1: render every document in memory. Nothing is written unless all succeed.
-    std::vector<RenderedFile> files;
     const std::string slug = text::ascii_slug(unit.data.unit.name.value, 60);
-    for (const auto& part : kDossier) {
-        const auto it = templates.find(part.template_id);
-        if (it == templates.end()) {
-            out.diagnostics.error({templates_dir(r, env).string(), 0, 0}, "",
-                                  std::string("thiếu mẫu '") + part.template_id + "'",
-                                  std::string("missing template '") + part.template_id + "'");
+    const auto& parts = r.only_templates.empty() ? kDossier : r.only_templates;
+    for (const auto& part : parts) {
+        const auto it = res.templates.find(part);
+        if (it == res.templates.end()) {
+            diags.error({res.templates_dir.string(), 0, 0}, "", "thiếu mẫu '" + part + "'",
+                        "missing template '" + part + "'");
             continue;
         }
-        const tmpl::Value ctx = with_document(base, unit.data, part.document_key);
-        const std::size_t errors_before = out.diagnostics.error_count();
-        model::Document doc = it->second.render(ctx, out.diagnostics);
-        if (out.diagnostics.error_count() != errors_before) continue;
-        check_glyphs(doc, fonts, it->first, out.diagnostics);
+        const tmpl::Value ctx = with_document(base, unit.data, it->second.document_key());
+        const std::size_t errors_before = diags.error_count();
+        model::Document doc = it->second.render(ctx, diags);
+        if (diags.error_count() != errors_before) continue;
+        check_glyphs(doc, res.fonts, it->first, diags);
         for (const auto& problem : model::validate(doc)) {
-            out.diagnostics.error({it->first, 0, 0}, "", "mẫu tạo văn bản không hợp lệ: " + problem,
-                                  "template produced an invalid document: " + problem);
+            diags.error({it->first, 0, 0}, "", "mẫu tạo văn bản không hợp lệ: " + problem,
+                        "template produced an invalid document: " + problem);
         }
-        if (out.diagnostics.error_count() != errors_before) continue;
-        const std::string base_name = slug + "_" + part.template_id;
-        if (r.dumps) files.push_back({r.output_dir / (base_name + ".model.txt"), model::to_debug_text(doc)});
+        if (diags.error_count() != errors_before) continue;
+        const std::string base_name = slug + "_" + part;
+        const std::string unit_name = unit.data.unit.name.value;
+        if (r.dumps) {
+            files.push_back({out_dir / (base_name + ".model.txt"), model::to_debug_text(doc), unit_name, part, "model", 0});
+        }
+        int pages_count = 0;
         if (r.formats.count(Format::Pdf)) {
-            const layout::FontMeasurer measurer(fonts);
-            const auto pages = layout::layout_document(doc, measurer, out.diagnostics);
-            if (r.dumps) files.push_back({r.output_dir / (base_name + ".layout.txt"), layout::to_debug_text(pages)});
+            const layout::FontMeasurer measurer(res.fonts);
+            const auto pages = layout::layout_document(doc, measurer, diags);
+            pages_count = static_cast<int>(pages.pages.size());
+            if (r.dumps) {
+                files.push_back({out_dir / (base_name + ".layout.txt"), layout::to_debug_text(pages), unit_name, part,
+                                 "layout", pages_count});
+            }
             pdf::PdfOptions po;
             po.compress = r.compress;
-            files.push_back({r.output_dir / (base_name + ".pdf"), pdf::write_pdf(pages, fonts, po)});
+            files.push_back({out_dir / (base_name + ".pdf"), pdf::write_pdf(pages, res.fonts, po), unit_name, part,
+                             "pdf", pages_count});
         }
         if (r.formats.count(Format::Docx)) {
-            files.push_back({r.output_dir / (base_name + ".docx"), docx::write_docx(doc)});
+            // Word paginates a DOCX itself; the page count recorded is hoso's own layout's.
+            files.push_back({out_dir / (base_name + ".docx"), docx::write_docx(doc), unit_name, part, "docx",
+                             pages_count});
         }
     }
-    if (out.diagnostics.has_errors()) {
-        out.exit_code = 1;
-        return out;
-    }
-    // Phase 2: write. Each file atomically; a failure leaves the earlier ones complete.
+    if (diags.error_count() != errors_at_start) return {};
+    return files;
+}
+
+void write_all(const std::vector<RenderedFile>& files, const std::filesystem::path& out_dir, Outcome& out) {
     std::error_code ec;
-    std::filesystem::create_directories(r.output_dir, ec);
-    if (ec) throw IoError(r.output_dir, "không tạo được thư mục (cannot create directory): " + ec.message());
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec) throw IoError(out_dir, "không tạo được thư mục (cannot create directory): " + ec.message());
     for (const auto& f : files) {
         write_file_atomic(f.path, f.bytes);
         out.written.push_back(f.path);
     }
+}
+
+namespace {
+
+Outcome run_dossier(const Request& r, const Environment& env) {
+    Outcome out;
+    const Resources res = load_resources(r, env, out.diagnostics);
+    if (out.diagnostics.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    // Phase 1: render every document in memory. Phase 2: write them, only if all succeeded;
+    // each file atomically.
+    const auto files = render_unit(res, r, r.inputs.at(0), r.output_dir, out.diagnostics);
+    if (out.diagnostics.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    write_all(files, r.output_dir, out);
     return out;
 }
 
@@ -291,6 +309,7 @@ Outcome run(const Request& request, const Environment& env) {
             case Command::Evaluate: return run_evaluate(request, env);
             case Command::Init: return run_init(request, env);
             case Command::Forms: return run_forms(env);
+            case Command::Batch: return run_batch(request, env);
         }
     } catch (const IoError& e) {
         return fail_io(e);

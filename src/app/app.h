@@ -13,7 +13,7 @@
 
 namespace hoso::app {
 
-enum class Command : std::uint8_t { Dossier = 0, Validate, Evaluate, Init, Forms };
+enum class Command : std::uint8_t { Dossier = 0, Validate, Evaluate, Init, Forms, Batch };
 enum class Format : std::uint8_t { Pdf = 0, Docx };
 
 // Where hoso finds its data and what time it is. Nothing below the CLI reads environment
@@ -34,6 +34,11 @@ struct Request {
     bool json = false;                             // evaluate
     bool compress = true;                          // PDF streams (false: readable, for tests)
     bool dumps = false;                            // also write <name>.model.txt and .layout.txt
+    // batch: inputs may be files or directories (every *.xml inside, in name order); the
+    // documents of each unit go to output_dir/<unit-slug>/, plus manifest.csv/.json.
+    std::vector<std::string> only_templates;       // dossier/batch: render only these template ids
+    int jobs = 0;                                  // batch: worker threads (0 = one per core)
+    bool progress = false;                         // batch: progress line on standard error
 };
 
 struct Outcome {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <unistd.h>
+
 #include "app/app.h"
 
 #ifndef HOSO_DEFAULT_RESOURCES
@@ -17,8 +19,12 @@ namespace {
 constexpr const char* kUsage = R"(hoso — hồ sơ công nhận "Đơn vị học tập" / "Cộng đồng học tập" (TT 24/2023, TT 25/2023)
 
 Usage:
-  hoso dossier <unit.xml> -o <dir> [--format pdf,docx] [--templates <dir>]
+  hoso dossier <unit.xml> -o <dir> [--format pdf,docx] [--templates <dir>] [--only <id>]...
       writes Mẫu 01 Tờ trình, Mẫu 02 Báo cáo tự đánh giá, Mẫu 03 Bản tổng hợp
+      (--only: just the named template(s), e.g. --only mau01-to-trinh)
+  hoso batch <files or dirs> -o <dir> [--jobs N] [--format …] [--only <id>]...
+      every unit's dossier into <dir>/<file-name>/, on every core, with manifest.csv/.json;
+      continues past a failing unit and exits 1 if any failed
   hoso validate <unit.xml>...       checks data files, reports every problem
   hoso evaluate <unit.xml> [--json] result per indicator, criterion and level
   hoso init --form <id> [-o <file>] writes a data file skeleton for a form
@@ -75,6 +81,7 @@ int main(int argc, char** argv) {
     else if (command == "evaluate") request.command = Command::Evaluate;
     else if (command == "init") request.command = Command::Init;
     else if (command == "forms") request.command = Command::Forms;
+    else if (command == "batch") request.command = Command::Batch;
     else return usage_error("lệnh không hợp lệ '" + std::string(command) + "' (unknown command)");
 
     for (int i = 2; i < argc; ++i) {
@@ -115,10 +122,18 @@ int main(int argc, char** argv) {
             const char* v = value("--form");
             if (!v) return usage_error("--form cần mã biểu mẫu (needs a form id)");
             request.form_id = v;
+        } else if (arg == "--jobs" || arg == "-j") {
+            const char* v = value("--jobs");
+            if (!v || std::atoi(v) < 1) return usage_error("--jobs cần một số dương (needs a positive number)");
+            request.jobs = std::atoi(v);
         } else if (arg == "--json") {
             request.json = true;
         } else if (arg == "--uncompressed") {
             request.compress = false;
+        } else if (arg == "--only") {
+            const char* v = value("--only");
+            if (!v) return usage_error("--only cần mã mẫu (needs a template id)");
+            request.only_templates.emplace_back(v);
         } else if (arg == "--dump") {
             request.dumps = true;
         } else if (arg == "-h" || arg == "--help") {
@@ -146,6 +161,11 @@ int main(int argc, char** argv) {
             if (request.form_id.empty()) return usage_error("init cần --form <mã> (needs --form <id>)");
             break;
         case Command::Forms: break;
+        case Command::Batch:
+            if (request.inputs.empty()) return usage_error("batch cần tệp hoặc thư mục dữ liệu (needs data files or directories)");
+            if (request.output_dir.empty()) return usage_error("batch cần -o <thư mục> (needs -o <dir>)");
+            request.progress = isatty(STDERR_FILENO) != 0;
+            break;
     }
 
     try {
@@ -153,7 +173,7 @@ int main(int argc, char** argv) {
         std::cerr << outcome.diagnostics.format();
         std::cout << outcome.output;
         for (const auto& p : outcome.written) std::cout << p.string() << "\n";
-        if (outcome.exit_code == 1) {
+        if (outcome.exit_code == 1 && request.command != Command::Batch) {
             std::cerr << "hoso: " << outcome.diagnostics.error_count()
                       << " lỗi, không ghi tệp nào (errors, nothing written)\n";
         }

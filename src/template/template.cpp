@@ -381,6 +381,7 @@ public:
     std::string file;
     std::string id;
     std::string name;
+    std::string document_key;
     double body_size = 14;
     std::vector<Node> root;  // children of <template>
 };
@@ -388,6 +389,11 @@ public:
 const std::string& Template::id() const noexcept {
     static const std::string empty;
     return m_compiled ? m_compiled->id : empty;
+}
+
+const std::string& Template::document_key() const noexcept {
+    static const std::string empty;
+    return m_compiled ? m_compiled->document_key : empty;
 }
 
 const std::string& Template::name() const noexcept {
@@ -425,6 +431,8 @@ Template Template::compile(std::string_view xml, const std::string& file_name, D
             compiled->id = a->Value();
         } else if (n == "name") {
             compiled->name = text::find_invalid_utf8(a->Value()) ? "" : text::to_nfc(a->Value());
+        } else if (n == "document") {
+            compiled->document_key = a->Value();
         } else if (n == "body-size") {
             const std::string v = a->Value();
             double d = 0;

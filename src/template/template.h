@@ -92,6 +92,9 @@ public:
     bool valid() const noexcept { return static_cast<bool>(m_compiled); }
     const std::string& id() const noexcept;    // <template id="…">
     const std::string& name() const noexcept;  // <template name="…">
+    // <template document="…">: which entry of the data file's <documents> gives this
+    // document's number and date ("to-trinh", "bao-cao", …); empty if none.
+    const std::string& document_key() const noexcept;
 
     // Renders with `data` as the root scope. A placeholder naming a field that is absent from
     // the data, a filter applied to the wrong kind of value, or a loop over a non-list is an

@@ -99,3 +99,39 @@ TEST_CASE("the same input gives the same bytes", "[app]") {
     std::filesystem::remove_all(a);
     std::filesystem::remove_all(b);
 }
+
+TEST_CASE("batch: every unit on its own folder, a manifest in input order, failures skipped", "[app][batch]") {
+    const auto in = fresh_dir("batch-in"), out1 = fresh_dir("batch-out1"), out2 = fresh_dir("batch-out2");
+    std::filesystem::create_directories(in);
+    const std::string good = test::slurp(test::source_dir() / "examples" / "tt24-huyen.xml");
+    std::string bad = good;
+    bad.replace(bad.find("<members>48</members>"), std::string("<members>48</members>").size(), "<members>-4</members>");
+    for (int i = 1; i <= 6; ++i) write_file_atomic(in / ("unit-" + std::to_string(i) + ".xml"), good);
+    write_file_atomic(in / "unit-3.xml", bad);
+
+    for (const auto& [dir, jobs] : {std::pair{out1, 1}, std::pair{out2, 2}}) {
+        app::Request r;
+        r.command = app::Command::Batch;
+        r.inputs = {in};
+        r.output_dir = dir;
+        r.jobs = jobs;
+        const auto outcome = app::run(r, test_env());
+        CHECK(outcome.exit_code == 1);  // one unit failed
+        CHECK(outcome.diagnostics.format().find("unit-3.xml") != std::string::npos);
+        CHECK(outcome.output.find("6 đơn vị (units): 5 xong (done), 1 lỗi (failed); 30 tệp (files)") == 0);
+        CHECK_FALSE(std::filesystem::exists(dir / "unit-3"));
+        CHECK(std::filesystem::exists(dir / "unit-6" / "truong-tieu-hoc-dong-hai_mau03-tong-hop.docx"));
+    }
+    const std::string manifest = test::slurp(out1 / "manifest.csv");
+    CHECK(manifest.rfind("unit,document,format,path,pages,sha256\n", 0) == 0);
+    CHECK(std::count(manifest.begin(), manifest.end(), '\n') == 31);
+    CHECK(manifest.find("unit-1/") < manifest.find("unit-2/"));
+    CHECK(manifest.find("unit-3/") == std::string::npos);
+    // Scheduling does not change a byte: one worker or two give the same files and manifest.
+    CHECK(manifest == test::slurp(out2 / "manifest.csv"));
+    CHECK(test::slurp(out1 / "manifest.json") == test::slurp(out2 / "manifest.json"));
+    CHECK(test::slurp(out1 / "manifest.json").find("\"failed\": [\n    \"") != std::string::npos);
+    const auto pdf = out1 / "unit-5" / "truong-tieu-hoc-dong-hai_mau01-to-trinh.pdf";
+    CHECK(manifest.find(sha256_hex(test::slurp(pdf))) != std::string::npos);
+    for (const auto& d : {in, out1, out2}) std::filesystem::remove_all(d);
+}

@@ -1,0 +1,198 @@
+// hoso batch: every unit file of a council's list, on every core. Each worker renders one
+// unit at a time (its own libharu documents) and writes its files before taking the next,
+// so memory stays bounded by one unit per worker however long the list. A unit that fails is
+// reported and skipped; the manifest lists every file written, in input order, so the
+// output is the same whatever the scheduling.
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "app/pipeline.h"
+#include "text/text.h"
+
+namespace hoso::app {
+
+namespace {
+
+struct UnitOutcome {
+    std::filesystem::path input;
+    std::filesystem::path dir;
+    Diagnostics diagnostics;
+    std::vector<RenderedFile> files;  // bytes dropped after writing; metadata kept
+    std::vector<std::string> sha256;
+    bool ok = false;
+};
+
+std::vector<std::filesystem::path> collect_inputs(const std::vector<std::filesystem::path>& args, Diagnostics& diags) {
+    std::vector<std::filesystem::path> inputs;
+    for (const auto& a : args) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(a, ec)) {
+            std::vector<std::filesystem::path> found;
+            for (const auto& e : std::filesystem::directory_iterator(a, ec)) {
+                if (e.is_regular_file() && e.path().extension() == ".xml") found.push_back(e.path());
+            }
+            if (ec) {
+                diags.error({a.string(), 0, 0}, "", "không đọc được thư mục", "cannot read directory");
+                continue;
+            }
+            std::sort(found.begin(), found.end());
+            inputs.insert(inputs.end(), found.begin(), found.end());
+        } else {
+            inputs.push_back(a);  // missing files are reported by the unit that reads them
+        }
+    }
+    return inputs;
+}
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+Outcome run_batch(const Request& r, const Environment& env) {
+    Outcome out;
+    const Resources res = load_resources(r, env, out.diagnostics);
+    const auto inputs = collect_inputs(r.inputs, out.diagnostics);
+    if (out.diagnostics.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    if (inputs.empty()) {
+        out.diagnostics.error({}, "", "không có tệp dữ liệu nào", "no data files");
+        out.exit_code = 1;
+        return out;
+    }
+
+    // One output folder per input file, named after the file (unique within the list; a
+    // clash between folders of the same name in different directories gets "-2", "-3", …).
+    std::vector<UnitOutcome> units(inputs.size());
+    std::set<std::string> taken;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        std::string name = text::ascii_slug(text::find_invalid_utf8(inputs[i].stem().string())
+                                                ? std::string("unit")
+                                                : inputs[i].stem().string(),
+                                            60);
+        std::string unique = name;
+        for (int n = 2; !taken.insert(unique).second; ++n) unique = name + "-" + std::to_string(n);
+        units[i].input = inputs[i];
+        units[i].dir = r.output_dir / unique;
+    }
+
+    std::error_code ec;
+    std::filesystem::create_directories(r.output_dir, ec);
+    if (ec) throw IoError(r.output_dir, "không tạo được thư mục (cannot create directory): " + ec.message());
+
+    const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned jobs = r.jobs > 0 ? static_cast<unsigned>(r.jobs) : hw;
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    std::atomic<std::size_t> failed{0};
+    std::mutex progress_mutex;
+
+    auto worker = [&] {
+        for (std::size_t i = next++; i < units.size(); i = next++) {
+            UnitOutcome& u = units[i];
+            try {
+                u.files = render_unit(res, r, u.input, u.dir, u.diagnostics);
+                if (!u.diagnostics.has_errors()) {
+                    Outcome written;
+                    write_all(u.files, u.dir, written);
+                    for (auto& f : u.files) {
+                        u.sha256.push_back(sha256_hex(f.bytes));
+                        std::string().swap(f.bytes);  // keep memory bounded: bytes are on disk now
+                    }
+                    u.ok = true;
+                }
+            } catch (const IoError& e) {
+                u.diagnostics.error({e.path().string(), 0, 0}, "", e.message(), "");
+            } catch (const std::exception& e) {
+                u.diagnostics.error({u.input.string(), 0, 0}, "", std::string("lỗi nội bộ: ") + e.what(),
+                                    std::string("internal error: ") + e.what());
+            }
+            if (!u.ok) ++failed;
+            const std::size_t k = ++done;
+            if (r.progress) {
+                std::lock_guard<std::mutex> lock(progress_mutex);
+                std::fprintf(stderr, "\r[%zu/%zu] %zu lỗi (failed)  ", k, units.size(), failed.load());
+                if (k == units.size()) std::fprintf(stderr, "\n");
+                std::fflush(stderr);
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    const unsigned n_threads = std::min<unsigned>(jobs, static_cast<unsigned>(units.size()));
+    for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+
+    // Manifest and summary, in input order.
+    std::string csv = "unit,document,format,path,pages,sha256\n";
+    std::string json = "{\n  \"files\": [";
+    bool first = true;
+    std::size_t files_written = 0;
+    for (const auto& u : units) {
+        out.diagnostics.append(u.diagnostics);
+        if (!u.ok) continue;
+        for (std::size_t k = 0; k < u.files.size(); ++k) {
+            const auto& f = u.files[k];
+            const std::string rel = std::filesystem::relative(f.path, r.output_dir).generic_string();
+            csv += csv_field(f.unit) + "," + f.document + "," + f.format + "," + csv_field(rel) + "," +
+                   std::to_string(f.pages) + "," + u.sha256[k] + "\n";
+            json += std::string(first ? "\n" : ",\n") + "    {\"unit\": " + json_string(f.unit) +
+                    ", \"document\": " + json_string(f.document) + ", \"format\": " + json_string(f.format) +
+                    ", \"path\": " + json_string(rel) + ", \"pages\": " + std::to_string(f.pages) +
+                    ", \"sha256\": \"" + u.sha256[k] + "\"}";
+            first = false;
+            ++files_written;
+        }
+    }
+    json += "\n  ],\n  \"failed\": [";
+    first = true;
+    for (const auto& u : units) {
+        if (u.ok) continue;
+        json += std::string(first ? "\n" : ",\n") + "    " + json_string(u.input.string());
+        first = false;
+    }
+    json += "\n  ]\n}\n";
+    write_file_atomic(r.output_dir / "manifest.csv", csv);
+    write_file_atomic(r.output_dir / "manifest.json", json);
+    out.output = std::to_string(units.size()) + " đơn vị (units): " + std::to_string(units.size() - failed) +
+                 " xong (done), " + std::to_string(failed.load()) + " lỗi (failed); " +
+                 std::to_string(files_written) + " tệp (files); manifest: " +
+                 (r.output_dir / "manifest.csv").string() + "\n";
+    out.exit_code = failed > 0 ? 1 : 0;
+    return out;
+}
+
+}  // namespace hoso::app

@@ -1,0 +1,45 @@
+// Internal to app: the pieces the dossier and batch commands share.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "font/font.h"
+#include "forms/forms.h"
+#include "template/template.h"
+
+namespace hoso::app {
+
+// Loaded once per command and shared read-only by every worker.
+struct Resources {
+    font::FontSet fonts;
+    forms::FormLibrary library;
+    std::map<std::string, tmpl::Template> templates;
+    std::filesystem::path templates_dir;
+};
+
+struct RenderedFile {
+    std::filesystem::path path;
+    std::string bytes;
+    std::string unit;      // unit name (full, for manifests)
+    std::string document;  // template id
+    std::string format;    // "pdf", "docx", "model", "layout"
+    int pages = 0;         // pages of hoso's layout (0 if not laid out)
+};
+
+Resources load_resources(const Request& r, const Environment& env, Diagnostics& diags);
+
+// Loads, checks and evaluates one unit file and renders its documents in memory. Returns no
+// files if anything failed (every problem is in `diags`).
+std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, const std::filesystem::path& input,
+                                      const std::filesystem::path& out_dir, Diagnostics& diags);
+
+// Writes files atomically (creating `out_dir`), appending each path to out.written.
+void write_all(const std::vector<RenderedFile>& files, const std::filesystem::path& out_dir, Outcome& out);
+
+Outcome run_batch(const Request& r, const Environment& env);
+
+}  // namespace hoso::app
