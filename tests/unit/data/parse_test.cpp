@@ -55,7 +55,7 @@ bool has(const Diagnostics& d, Severity sev, const std::string& needle, int line
 
 }  // namespace
 
-TEST_CASE("examples/tt24-huyen.xml: every field is read, nothing reported", "[data]") {
+TEST_CASE("examples/tt24-huyen.xml — every field is read, nothing reported", "[data]") {
     Diagnostics d;
     const auto u = data::load_unit(test::source_dir() / "examples" / "tt24-huyen.xml", {}, d);
     INFO(d.format());
@@ -104,7 +104,7 @@ TEST_CASE("Every example data file parses without problems", "[data]") {
     }
 }
 
-TEST_CASE("Figures: decimals with comma or point; thousands separators refused as ambiguous", "[data]") {
+TEST_CASE("Figures — decimals with comma or point; thousands separators refused as ambiguous", "[data]") {
     Diagnostics d;
     auto u = parse(replace(replace(kMinimal, "<numerator>45</numerator>", "<numerator>45,5</numerator>"),
                            "<denominator>48</denominator>", "<denominator>48.25</denominator>"),
@@ -118,7 +118,7 @@ TEST_CASE("Figures: decimals with comma or point; thousands separators refused a
     CHECK(has(d2, Severity::Error, "không rõ nghĩa", 16));
 }
 
-TEST_CASE("Wrong types: non-numeric, negative figures, bad yes/no, bad year, level and kind are errors with their place",
+TEST_CASE("Wrong types — non-numeric, negative figures, bad yes/no, bad year, level and kind are errors with their place",
           "[data]") {
     std::string xml = kMinimal;
     xml = replace(xml, "<numerator>45</numerator>", "<numerator>bốn lăm</numerator>");
@@ -207,7 +207,7 @@ TEST_CASE("Document dates may leave the day or the month blank for signing by ha
     CHECK(d.error_count() == 1);
 }
 
-TEST_CASE("Unknown elements and attributes are errors: typed data must never be silently ignored", "[data]") {
+TEST_CASE("Unknown elements and attributes are errors — typed data must never be silently ignored", "[data]") {
     std::string xml = replace(kMinimal, "<numerator>45</numerator>", "<numerater>45</numerater>");
     xml = replace(xml, R"(<unit type="tieu-hoc-cong-lap">)", R"(<unit type="tieu-hoc-cong-lap" loai="x">)");
     Diagnostics d;

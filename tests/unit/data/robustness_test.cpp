@@ -33,7 +33,7 @@ const Diagnostic* first_error(const Diagnostics& d) {
 
 }  // namespace
 
-TEST_CASE("Truncated XML: an error with the line, nothing else", "[data][robustness]") {
+TEST_CASE("Truncated XML — an error with the line, nothing else", "[data][robustness]") {
     Diagnostics d;
     data::parse_unit(kHead, "cut.xml", {}, d);
     REQUIRE(d.has_errors());
