@@ -310,6 +310,7 @@ Outcome run(const Request& request, const Environment& env) {
             case Command::Init: return run_init(request, env);
             case Command::Forms: return run_forms(env);
             case Command::Batch: return run_batch(request, env);
+            case Command::Decision: return run_decision(request, env);
         }
     } catch (const IoError& e) {
         return fail_io(e);

@@ -13,7 +13,7 @@
 
 namespace hoso::app {
 
-enum class Command : std::uint8_t { Dossier = 0, Validate, Evaluate, Init, Forms, Batch };
+enum class Command : std::uint8_t { Dossier = 0, Validate, Evaluate, Init, Forms, Batch, Decision };
 enum class Format : std::uint8_t { Pdf = 0, Docx };
 
 // Where hoso finds its data and what time it is. Nothing below the CLI reads environment
@@ -25,7 +25,7 @@ struct Environment {
 
 struct Request {
     Command command = Command::Dossier;
-    std::vector<std::filesystem::path> inputs;     // data files
+    std::vector<std::filesystem::path> inputs;     // data files (decision: the council file)
     std::filesystem::path output_dir;              // dossier: where documents go
     std::filesystem::path output_file;             // init: where the skeleton goes (empty = stdout)
     std::set<Format> formats = {Format::Pdf, Format::Docx};

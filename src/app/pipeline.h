@@ -41,5 +41,6 @@ std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, co
 void write_all(const std::vector<RenderedFile>& files, const std::filesystem::path& out_dir, Outcome& out);
 
 Outcome run_batch(const Request& r, const Environment& env);
+Outcome run_decision(const Request& r, const Environment& env);  // decision.cpp
 
 }  // namespace hoso::app

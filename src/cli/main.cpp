@@ -25,6 +25,9 @@ Usage:
   hoso batch <files or dirs> -o <dir> [--jobs N] [--format …] [--only <id>]...
       every unit's dossier into <dir>/<file-name>/, on every core, with manifest.csv/.json;
       continues past a failing unit and exits 1 if any failed
+  hoso decision <council.xml> -o <dir> [--format …] [--templates <dir>]
+      the recognition decision with its attached list, and a letter to each unit that
+      does not qualify
   hoso validate <unit.xml>...       checks data files, reports every problem
   hoso evaluate <unit.xml> [--json] result per indicator, criterion and level
   hoso init --form <id> [-o <file>] writes a data file skeleton for a form
@@ -82,6 +85,7 @@ int main(int argc, char** argv) {
     else if (command == "init") request.command = Command::Init;
     else if (command == "forms") request.command = Command::Forms;
     else if (command == "batch") request.command = Command::Batch;
+    else if (command == "decision") request.command = Command::Decision;
     else return usage_error("lệnh không hợp lệ '" + std::string(command) + "' (unknown command)");
 
     for (int i = 2; i < argc; ++i) {
@@ -161,6 +165,10 @@ int main(int argc, char** argv) {
             if (request.form_id.empty()) return usage_error("init cần --form <mã> (needs --form <id>)");
             break;
         case Command::Forms: break;
+        case Command::Decision:
+            if (request.inputs.size() != 1) return usage_error("decision cần đúng một tệp hội đồng (needs one council file)");
+            if (request.output_dir.empty()) return usage_error("decision cần -o <thư mục> (needs -o <dir>)");
+            break;
         case Command::Batch:
             if (request.inputs.empty()) return usage_error("batch cần tệp hoặc thư mục dữ liệu (needs data files or directories)");
             if (request.output_dir.empty()) return usage_error("batch cần -o <thư mục> (needs -o <dir>)");
