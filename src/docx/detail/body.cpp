@@ -1,18 +1,23 @@
 // word/document.xml: the model's blocks as WordprocessingML. Word (or LibreOffice) lays the
-// pages out; this file states ND30's geometry in Word's own terms:
+// pages out; this file states, in Word's own terms, the geometry hoso's PDF layout uses
+// (src/layout/detail/blocks.cpp), so that both print alike:
 //   - Nd30Header: a borderless two-column table; row 1 holds the agency names (left) and
 //     Quốc hiệu + Tiêu ngữ (right), each with its rule; row 2 holds "Số: …" (+ "V/v …") and
-//     the place/date, so that both start on the same line whatever the height of row 1.
+//     the place/date, which therefore start on the same line whatever the height of row 1,
+//     and share a baseline (the smaller first line gets the difference of the ascents).
 //   - Rules of exact length: an empty paragraph with a bottom border whose left/right indents
 //     leave the computed length, centred in its column (see geometry.h). Lengths come from
-//     the compiled-in Times New Roman advances (metrics.h).
-//   - SignatureBlock: a borderless two-column table whose single row never splits; the
-//     paragraph before it keeps with it.
+//     the compiled-in Times New Roman advances (metrics.h): the writer needs no font.
+//   - Addressees: the "Kính gửi" block centred on the text width, recipients at a tab stop.
+//   - SignatureBlock: a borderless two-column table whose single row never splits; the block
+//     before it keeps with it.
 //   - Tables: fixed grid from the column weights, repeated header rows, rows that never split,
-//     gridSpan / vMerge for spans (covered cells are written as vMerge continuations).
-// The writer keeps two facts about the body while it walks the blocks: whether the last
-// element was a table (two adjacent tables would merge into one, so a 1 pt paragraph goes
-// between them) and whether a PageBreak waits for the next element.
+//     gridSpan / vMerge for spans (covered cells are vMerge continuations), rows tied by a
+//     row span kept on one page.
+//   - Line breaks where layout breaks them (breaks.h) in every paragraph that may wrap.
+// While it walks the blocks the writer remembers whether the last body element was a table
+// (two adjacent tables would merge, so a 1 pt paragraph goes between them), whether a
+// PageBreak waits, and the space layout puts above the next block.
 
 #include <algorithm>
 #include <cmath>
@@ -23,6 +28,7 @@
 #include <variant>
 #include <vector>
 
+#include "docx/detail/breaks.h"
 #include "docx/detail/format.h"
 #include "docx/detail/geometry.h"
 #include "docx/detail/metrics.h"
@@ -203,6 +209,8 @@ private:
     int m_cell_depth = 0;           // > 0 while writing inside a table cell
     int m_paragraphs_written = 0;
     int m_cell_start = 0;
+    long m_container = 0;           // twips available to a paragraph here (text or cell width)
+    long m_outer_container = 0;     // m_container outside the current cell
 
     const model::ParagraphStyle& style(const std::string& name) const { return style_of(m_doc, name); }
     double text_width_pt() const { return static_cast<double>(m_text_width) / 20.0; }
@@ -224,6 +232,7 @@ private:
     void begin_section(const model::Section& sec) {
         // As Word computes it: the sheet minus the margins, each rounded to twips.
         m_text_width = twips(sec.page.width) - twips(sec.page.margin_left) - twips(sec.page.margin_right);
+        m_container = m_text_width;
         m_last_was_table = false;
         m_pending_break = false;
         m_extra_before_next = 0;
@@ -280,8 +289,48 @@ private:
     // -----------------------------------------------------------------------------------
     // Paragraphs and runs
 
+    // True when the runs may not fit on one line of this paragraph (then its text is made
+    // to break where layout breaks, see breaks.h). Measured with the compiled-in advances;
+    // 1 pt of tolerance errs on the side of protecting.
+    bool may_wrap(const ParagraphProps& props, const std::vector<model::Run>& runs) const {
+        const model::ParagraphStyle& ps = style(props.style);
+        const Indent ind = props.indent ? *props.indent : indent_of(ps);
+        const double avail =
+            static_cast<double>(m_container - ind.left - ind.right - std::max(0L, ind.first_line)) / 20.0;
+        double w = 0;
+        for (const auto& r : runs) {
+            w += text_width(r.text, ps.font_size, ps.bold || r.style.bold, ps.italic || r.style.italic);
+        }
+        return w > avail - 1.0;
+    }
+
+    static std::vector<model::Run> protected_runs(const std::vector<model::Run>& runs) {
+        std::vector<std::string> pieces;
+        pieces.reserve(runs.size());
+        for (const auto& r : runs) pieces.push_back(clean_text(r.text));
+        keep_unbreakable(pieces);
+        std::vector<model::Run> out = runs;
+        for (std::size_t i = 0; i < out.size(); ++i) out[i].text = std::move(pieces[i]);
+        return out;
+    }
+
+    // Valid UTF-8 without the characters the model forbids (the guard of run_content, applied
+    // before text::break_opportunities sees the text).
+    static std::string clean_text(const std::string& s) {
+        std::string out;
+        out.reserve(s.size());
+        for_each_code_point(s, [&](char32_t cp) {
+            if (xml_allowed(cp) && cp != U'\r') append_utf8(out, cp);
+        });
+        return out;
+    }
+
     // Writes one paragraph. At body level it takes a pending page break and extra space.
-    void write_paragraph(ParagraphProps props, const std::vector<model::Run>& runs) {
+    void write_paragraph(ParagraphProps props, const std::vector<model::Run>& runs, bool protect = true) {
+        if (protect && !runs.empty() && may_wrap(props, runs)) {
+            write_paragraph(std::move(props), protected_runs(runs), false);
+            return;
+        }
         if (m_cell_depth == 0) {
             if (m_pending_break) {
                 props.page_break_before = true;
@@ -510,7 +559,10 @@ private:
     }
 
     // Opens w:tc with its properties (CT_TcPr order: tcW, gridSpan, vMerge, vAlign).
-    void open_cell(long width, int span, const char* vmerge, model::VAlign valign) {
+    // Paragraphs inside have the cell width less `padding` on each side.
+    void open_cell(long width, int span, const char* vmerge, model::VAlign valign, long padding = 0) {
+        m_outer_container = m_container;
+        m_container = std::max(0L, width - 2 * padding);
         m_x.open("w:tc");
         m_x.open("w:tcPr");
         m_x.open("w:tcW");
@@ -534,6 +586,7 @@ private:
     // Closes w:tc; a cell must end with a paragraph, so an empty one is added if needed.
     void close_cell() {
         if (m_paragraphs_written == m_cell_start) write_paragraph(ParagraphProps{}, {});
+        m_container = m_outer_container;
         --m_cell_depth;
         m_x.close();
     }
@@ -584,14 +637,15 @@ private:
                                   (static_cast<int>(r) < t.header_rows && !last_row) ||
                                   (keep_with_next && last_row);
                 if (slot.cell == nullptr) {
-                    open_cell(width, slot.span, "", slot.valign);  // vMerge continue
+                    open_cell(width, slot.span, "", slot.valign, kCellPaddingXTwips);  // vMerge continue
                     ParagraphProps empty;
                     empty.keep_next = keep;
                     write_paragraph(std::move(empty), {});
                     close_cell();
                     continue;
                 }
-                open_cell(width, slot.span, slot.restart ? "restart" : nullptr, slot.cell->valign);
+                open_cell(width, slot.span, slot.restart ? "restart" : nullptr, slot.cell->valign,
+                          kCellPaddingXTwips);
                 cell_paragraphs(slot.cell->paragraphs, keep);
                 close_cell();
             }
@@ -705,7 +759,7 @@ private:
         // label's width + a space (a tab stop), a wrapped recipient continues under its text.
         const model::ParagraphStyle& s = style(st::kAddressee);
         const bool several = a.recipients.size() > 1;
-        const std::vector<std::string> items = several ? model::dashed_list(a.recipients) : a.recipients;
+        std::vector<std::string> items = several ? model::dashed_list(a.recipients) : a.recipients;
         const double label_w = text_width(a.label, s.font_size, s.bold, s.italic);
         const double item_x = label_w + text_width(" ", s.font_size, s.bold, s.italic);
         const double hang = several ? text_width("- ", s.font_size, s.bold, s.italic) : 0;
@@ -716,6 +770,14 @@ private:
                                                                 item_w - hang, hang));
         }
         const long x0 = twips(std::max(0.0, (text_width_pt() - block_w) / 2));
+        // Layout breaks each recipient on its own (the label is not part of its text).
+        for (auto& item : items) {
+            if (item_x + text_width(item, s.font_size, s.bold, s.italic) > text_width_pt() - 1.0) {
+                std::vector<std::string> one{clean_text(item)};
+                keep_unbreakable(one);
+                item = std::move(one.front());
+            }
+        }
         const long tab = x0 + twips(item_x);
         const long text_left = tab + twips(hang);
         const Spacing base = spacing_of(s);
@@ -742,9 +804,9 @@ private:
             if (i == 0) {
                 ParagraphProps p = props_for(0, x0);
                 p.left_tabs = {tab};
-                write_text_paragraph(std::move(p), a.label + "\t" + items[0]);
+                write_paragraph(std::move(p), {model::Run{a.label + "\t" + items[0], {}}}, false);
             } else {
-                write_text_paragraph(props_for(i, tab), items[i]);
+                write_paragraph(props_for(i, tab), {model::Run{items[i], {}}}, false);
             }
         }
     }

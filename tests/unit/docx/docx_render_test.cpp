@@ -86,9 +86,13 @@ const std::map<std::string, fs::path>& docx_files() {
 // ---------------------------------------------------------------------------------------
 // python-docx
 
+// Prints what python-docx reads. The writer's no-break marks (U+00A0 where layout may not
+// break a line, U+2060 after a hyphen or slash inside a word) are folded to what the page
+// shows: a space, and nothing.
 const char* kReader = R"PY(
 import sys, docx
 def esc(s):
+    s = s.replace("\u00a0", " ").replace("\u2060", "")
     return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
 d = docx.Document(sys.argv[1])
 for p in d.paragraphs:

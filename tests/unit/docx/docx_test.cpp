@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include "docx/detail/metrics.h"
+#include "font/font.h"
 #include "docx/docx.h"
 #include "fixtures.h"
 #include "support.h"
@@ -380,6 +381,29 @@ TEST_CASE("docx: compiled-in Times New Roman advances match the measured Liberat
     CHECK(docx::detail::advance_1000(U'中', false, false) == 500);  // outside the table: average
 }
 
+TEST_CASE("docx: the compiled-in advance table equals the bundled Liberation Serif (font module) face by face") {
+    const font::FontSet fonts = font::FontSet::load_directory(fonts_dir());
+    std::vector<char32_t> cps;
+    for (char32_t c = 0x20; c < 0x7F; ++c) cps.push_back(c);
+    for (char32_t c = 0xA0; c < 0x100; ++c) cps.push_back(c);
+    for (char32_t c : {0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0}) cps.push_back(c);
+    for (char32_t c = 0x1EA0; c < 0x1EFA; ++c) cps.push_back(c);
+    for (char32_t c = 0x2010; c < 0x2027; ++c) cps.push_back(c);
+    int compared = 0;
+    for (int f = 0; f < font::kFaceCount; ++f) {
+        const auto face = static_cast<font::Face>(f);
+        const bool bold = face == font::Face::Bold || face == font::Face::BoldItalic;
+        const bool italic = face == font::Face::Italic || face == font::Face::BoldItalic;
+        for (char32_t cp : cps) {
+            if (!fonts.face(face).has_glyph(cp)) continue;
+            INFO(font::face_name(face) << " U+" << std::hex << static_cast<unsigned>(cp));
+            CHECK(docx::detail::advance_1000(cp, bold, italic) == fonts.face(face).advance_1000(cp));
+            ++compared;
+        }
+    }
+    CHECK(compared > 4 * 250);
+}
+
 // The rule paragraph following `p` inside the same container, if any.
 const XMLElement* next_rule(const XMLElement* p) {
     for (const XMLElement* n = p->NextSiblingElement("w:p"); n; n = n->NextSiblingElement("w:p")) {
@@ -394,9 +418,10 @@ long rule_length(const XMLElement* rule, long container) {
     return container - xml::num(ind, "w:left") - xml::num(ind, "w:right");
 }
 
+// The paragraph whose text, with the no-break marks folded away, is `text`.
 const XMLElement* paragraph_with_text(const XMLElement* root, const std::string& text) {
     for (const XMLElement* p : xml::all(root, "w:p")) {
-        if (xml::paragraph_text(p) == text) return p;
+        if (xml::folded(xml::paragraph_text(p)) == text) return p;
     }
     return nullptr;
 }
@@ -562,7 +587,7 @@ TEST_CASE("ND30 Phụ lục I mục II.7, II.9.b: signature block — Nơi nhậ
     CHECK(spacer->FirstChildElement("w:pPr")->FirstChildElement("w:keepNext") != nullptr);
     CHECK(xml::num(spacer->FirstChildElement("w:pPr")->FirstChildElement("w:spacing"), "w:line") == 120);
     const XMLElement* before = spacer->PreviousSiblingElement();
-    CHECK(xml::paragraph_text(before).find("năm 2024./.") != std::string::npos);
+    CHECK(xml::folded(xml::paragraph_text(before)).find("năm 2024./.") != std::string::npos);
     CHECK(before->FirstChildElement("w:pPr")->FirstChildElement("w:keepNext") != nullptr);
 }
 
@@ -721,7 +746,7 @@ TEST_CASE("docx: runs add bold/italic/underline to the paragraph style") {
     bool found = false;
     for (const XMLElement* r : xml::all(parsed.body, "w:r")) {
         const XMLElement* t = r->FirstChildElement("w:t");
-        if (t && t->GetText() && std::string(t->GetText()) == "mức độ 2") {
+        if (t && t->GetText() && xml::folded(t->GetText()) == "mức độ 2") {
             found = r->FirstChildElement("w:rPr") && r->FirstChildElement("w:rPr")->FirstChildElement("w:b");
         }
     }

@@ -143,4 +143,12 @@ inline std::string paragraph_text(const XMLElement* p) {
     return out;
 }
 
+// `s` with the DOCX writer's no-break marks folded away (U+00A0 → space, U+2060 dropped):
+// the text a reader of the printed page sees.
+inline std::string folded(std::string s) {
+    for (std::size_t i; (i = s.find("\xC2\xA0")) != std::string::npos;) s.replace(i, 2, " ");
+    for (std::size_t i; (i = s.find("\xE2\x81\xA0")) != std::string::npos;) s.erase(i, 3);
+    return s;
+}
+
 }  // namespace hoso::test::xml
