@@ -17,10 +17,13 @@ struct DocxOptions {
 };
 
 // The package as {part name → bytes}, in the order the zip stores them. Exposed for golden
-// tests (each XML part is compared as a tree).
+// tests (each XML part is compared as a tree). `doc` must pass model::validate(): an invalid
+// model is a bug upstream and throws hoso::Error listing the problems.
 std::map<std::string, std::string> docx_parts(const model::Document& doc, const DocxOptions& options = {});
 
 // The complete .docx file in memory: deterministic (fixed entry order and timestamps).
+// Throws hoso::Error as docx_parts does, or if libzip fails; nothing is written to disk (the
+// caller stores the bytes with core's write_file_atomic, so no partial .docx can appear).
 std::string write_docx(const model::Document& doc, const DocxOptions& options = {});
 
 }  // namespace hoso::docx
