@@ -211,3 +211,17 @@ TEST_CASE("load_directory — not a directory throws IoError; two files with one
     CHECK(matching(d2, "trùng với tệp khác").size() == 1);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("Truncated or absurdly nested form files are reported, never a crash", "[forms][library][robustness]") {
+    const std::string full = slurp(source_dir() / "forms" / "tt25-xa.xml");
+    for (std::size_t cut = 0; cut < full.size(); cut += 211) {
+        Diagnostics d;
+        CHECK_FALSE(forms::FormLibrary::parse(full.substr(0, cut), "cut.xml", d));
+        CHECK(d.has_errors());
+    }
+    std::string deep = "<form id=\"x\">";
+    for (int i = 0; i < 10000; ++i) deep += "<criterion>";
+    Diagnostics d;
+    CHECK_FALSE(forms::FormLibrary::parse(deep, "deep.xml", d));
+    CHECK(matching(d, "lồng nhau quá sâu").size() == 1);
+}
