@@ -29,12 +29,6 @@ std::filesystem::path templates_dir(const Request& r, const Environment& env) {
     return r.templates_dir.empty() ? env.resources / "templates" : r.templates_dir;
 }
 
-data::LoadOptions load_options(const font::FontSet& fonts) {
-    data::LoadOptions o;
-    o.missing_glyphs = [&fonts](const std::string& s) { return fonts.missing(s); };
-    return o;
-}
-
 std::string code_point_name(char32_t cp) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
@@ -104,12 +98,15 @@ Outcome fail_io(const IoError& e) {
     return o;
 }
 
-// Loads a unit file and, if its form is known, checks it against the form.
-struct LoadedUnit {
-    data::UnitData data;
-    const forms::Form* form = nullptr;
-};
+}  // namespace
 
+data::LoadOptions load_options(const font::FontSet& fonts) {
+    data::LoadOptions o;
+    o.missing_glyphs = [&fonts](const std::string& s) { return fonts.missing(s); };
+    return o;
+}
+
+// Loads a unit file and, if its form is known, checks it against the form.
 LoadedUnit load_unit(const std::filesystem::path& path, const font::FontSet& fonts,
                      const forms::FormLibrary& library, Diagnostics& diags) {
     LoadedUnit u;
@@ -129,8 +126,6 @@ LoadedUnit load_unit(const std::filesystem::path& path, const font::FontSet& fon
     return u;
 }
 
-}  // namespace
-
 Resources load_resources(const Request& r, const Environment& env, Diagnostics& diags) {
     Resources res{font::FontSet::load_directory(env.resources / "fonts"),
                   forms::FormLibrary::load_directory(env.resources / "forms", diags),
@@ -138,6 +133,50 @@ Resources load_resources(const Request& r, const Environment& env, Diagnostics& 
                   templates_dir(r, env)};
     res.templates = tmpl::load_directory(res.templates_dir, diags);
     return res;
+}
+
+std::vector<RenderedFile> render_document(const Resources& res, const Request& r, const std::string& part,
+                                          const tmpl::Value& ctx, const std::filesystem::path& base_path,
+                                          const std::string& unit_name, Diagnostics& diags) {
+    std::vector<RenderedFile> files;
+    const auto it = res.templates.find(part);
+    if (it == res.templates.end()) {
+        diags.error({res.templates_dir.string(), 0, 0}, "", "thiếu mẫu '" + part + "'",
+                    "missing template '" + part + "'");
+        return files;
+    }
+    const std::size_t errors_before = diags.error_count();
+    model::Document doc = it->second.render(ctx, diags);
+    if (diags.error_count() != errors_before) return files;
+    check_glyphs(doc, res.fonts, it->first, diags);
+    for (const auto& problem : model::validate(doc)) {
+        diags.error({it->first, 0, 0}, "", "mẫu tạo văn bản không hợp lệ: " + problem,
+                    "template produced an invalid document: " + problem);
+    }
+    if (diags.error_count() != errors_before) return files;
+    auto with_ext = [&](const char* ext) {
+        std::filesystem::path p = base_path;
+        p += ext;
+        return p;
+    };
+    if (r.dumps) files.push_back({with_ext(".model.txt"), model::to_debug_text(doc), unit_name, part, "model", 0});
+    int pages_count = 0;
+    if (r.formats.count(Format::Pdf)) {
+        const layout::FontMeasurer measurer(res.fonts);
+        const auto pages = layout::layout_document(doc, measurer, diags);
+        pages_count = static_cast<int>(pages.pages.size());
+        if (r.dumps) {
+            files.push_back({with_ext(".layout.txt"), layout::to_debug_text(pages), unit_name, part, "layout", pages_count});
+        }
+        pdf::PdfOptions po;
+        po.compress = r.compress;
+        files.push_back({with_ext(".pdf"), pdf::write_pdf(pages, res.fonts, po), unit_name, part, "pdf", pages_count});
+    }
+    if (r.formats.count(Format::Docx)) {
+        // Word paginates a DOCX itself; the page count recorded is hoso's own layout's.
+        files.push_back({with_ext(".docx"), docx::write_docx(doc), unit_name, part, "docx", pages_count});
+    }
+    return files;
 }
 
 std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, const std::filesystem::path& input,
@@ -153,45 +192,10 @@ std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, co
     const auto& parts = r.only_templates.empty() ? kDossier : r.only_templates;
     for (const auto& part : parts) {
         const auto it = res.templates.find(part);
-        if (it == res.templates.end()) {
-            diags.error({res.templates_dir.string(), 0, 0}, "", "thiếu mẫu '" + part + "'",
-                        "missing template '" + part + "'");
-            continue;
-        }
-        const tmpl::Value ctx = with_document(base, unit.data, it->second.document_key());
-        const std::size_t errors_before = diags.error_count();
-        model::Document doc = it->second.render(ctx, diags);
-        if (diags.error_count() != errors_before) continue;
-        check_glyphs(doc, res.fonts, it->first, diags);
-        for (const auto& problem : model::validate(doc)) {
-            diags.error({it->first, 0, 0}, "", "mẫu tạo văn bản không hợp lệ: " + problem,
-                        "template produced an invalid document: " + problem);
-        }
-        if (diags.error_count() != errors_before) continue;
-        const std::string base_name = slug + "_" + part;
-        const std::string unit_name = unit.data.unit.name.value;
-        if (r.dumps) {
-            files.push_back({out_dir / (base_name + ".model.txt"), model::to_debug_text(doc), unit_name, part, "model", 0});
-        }
-        int pages_count = 0;
-        if (r.formats.count(Format::Pdf)) {
-            const layout::FontMeasurer measurer(res.fonts);
-            const auto pages = layout::layout_document(doc, measurer, diags);
-            pages_count = static_cast<int>(pages.pages.size());
-            if (r.dumps) {
-                files.push_back({out_dir / (base_name + ".layout.txt"), layout::to_debug_text(pages), unit_name, part,
-                                 "layout", pages_count});
-            }
-            pdf::PdfOptions po;
-            po.compress = r.compress;
-            files.push_back({out_dir / (base_name + ".pdf"), pdf::write_pdf(pages, res.fonts, po), unit_name, part,
-                             "pdf", pages_count});
-        }
-        if (r.formats.count(Format::Docx)) {
-            // Word paginates a DOCX itself; the page count recorded is hoso's own layout's.
-            files.push_back({out_dir / (base_name + ".docx"), docx::write_docx(doc), unit_name, part, "docx",
-                             pages_count});
-        }
+        const tmpl::Value ctx =
+            it == res.templates.end() ? base : with_document(base, unit.data, it->second.document_key());
+        auto rendered = render_document(res, r, part, ctx, out_dir / (slug + "_" + part), unit.data.unit.name.value, diags);
+        for (auto& f : rendered) files.push_back(std::move(f));
     }
     if (diags.error_count() != errors_at_start) return {};
     return files;

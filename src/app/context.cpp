@@ -50,16 +50,6 @@ std::string key_of(std::string s) {
     return s;
 }
 
-// A document number as printed after "Số:": "5" → "05"; blank → spaces for the hand-written
-// number (numbers are given at issuance by the văn thư).
-std::string number_text(const std::string& n) {
-    if (n.empty()) return "     ";
-    bool digits = true;
-    for (char c : n) digits = digits && std::isdigit(static_cast<unsigned char>(c));
-    if (digits && n.size() <= 9) return text::two_digits(std::stoi(n));
-    return n;
-}
-
 const char* measure_code(forms::Measure m) {
     switch (m) {
         case forms::Measure::YesNo: return "yes-no";
@@ -147,6 +137,56 @@ Value level_value(const forms::LevelResult& l, const data::UnitData& unit, const
 
 }  // namespace
 
+// A document number as printed after "Số:": "5" → "05"; blank → spaces for the hand-written
+// number (numbers are given at issuance by the văn thư).
+std::string number_text(const std::string& n) {
+    if (n.empty()) return "     ";
+    bool digits = true;
+    for (char c : n) digits = digits && std::isdigit(static_cast<unsigned char>(c));
+    if (digits && n.size() <= 9) return text::two_digits(std::stoi(n));
+    return n;
+}
+
+Value form_context(const forms::Form& form) {
+    Value f;
+    f.set("id", form.id);
+    f.set("title", form.title);
+    f.set("name", form.name);
+    f.set("scope", form.scope);
+    f.set("unit_noun", form.unit_noun);
+    Value circ;
+    circ.set("number", form.circular.number);
+    circ.set("short_name", form.circular.short_name);
+    circ.set("date", Value(form.circular.date));
+    circ.set("issuer", form.circular.issuer);
+    circ.set("issuer_title", form.circular.issuer_title);
+    circ.set("subject", form.circular.subject);
+    circ.set("citation", form.circular.citation);
+    f.set("circular", circ);
+    f.set("addressee", form.procedure.addressee);
+    f.set("decider", form.procedure.decider);
+    f.set("dossier_deadline", form.procedure.dossier_deadline);
+    f.set("process_article", form.procedure.process_article);
+    f.set("validity_years", form.rules.validity_years);
+    f.set("validity_citation", form.rules.validity_citation);
+    f.set("upgrade_months", form.rules.upgrade_months);
+    f.set("method_citation", form.rules.method_citation);
+    Value docs;
+    for (const auto& doc : form.procedure.documents) docs.set(key_of(doc.kind), doc.name);
+    f.set("documents", docs);
+    Value levels(Value::List{});
+    for (const auto& l : form.levels) {
+        Value lv;
+        lv.set("number", l.number);
+        lv.set("name", l.name);
+        lv.set("article", l.article);
+        lv.set("condition", l.condition);
+        levels.push(lv);
+    }
+    f.set("levels", levels);
+    return f;
+}
+
 Value unit_context(const data::UnitData& d, const forms::Form& form, const forms::Evaluation& ev) {
     Value root;
 
@@ -184,43 +224,7 @@ Value unit_context(const data::UnitData& d, const forms::Form& form, const forms
     }
     root.set("assessment", assessment);
 
-    Value f;
-    f.set("id", form.id);
-    f.set("title", form.title);
-    f.set("name", form.name);
-    f.set("scope", form.scope);
-    f.set("unit_noun", form.unit_noun);
-    Value circ;
-    circ.set("number", form.circular.number);
-    circ.set("short_name", form.circular.short_name);
-    circ.set("date", Value(form.circular.date));
-    circ.set("issuer", form.circular.issuer);
-    circ.set("issuer_title", form.circular.issuer_title);
-    circ.set("subject", form.circular.subject);
-    circ.set("citation", form.circular.citation);
-    f.set("circular", circ);
-    f.set("addressee", form.procedure.addressee);
-    f.set("decider", form.procedure.decider);
-    f.set("dossier_deadline", form.procedure.dossier_deadline);
-    f.set("process_article", form.procedure.process_article);
-    f.set("validity_years", form.rules.validity_years);
-    f.set("validity_citation", form.rules.validity_citation);
-    f.set("upgrade_months", form.rules.upgrade_months);
-    f.set("method_citation", form.rules.method_citation);
-    Value docs;
-    for (const auto& doc : form.procedure.documents) docs.set(key_of(doc.kind), doc.name);
-    f.set("documents", docs);
-    Value levels(Value::List{});
-    for (const auto& l : form.levels) {
-        Value lv;
-        lv.set("number", l.number);
-        lv.set("name", l.name);
-        lv.set("article", l.article);
-        lv.set("condition", l.condition);
-        levels.push(lv);
-    }
-    f.set("levels", levels);
-    root.set("form", f);
+    root.set("form", form_context(form));
 
     Value e;
     Value all_levels(Value::List{});

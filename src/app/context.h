@@ -9,6 +9,13 @@
 
 namespace hoso::app {
 
+// A document number as printed after "Số:": "5" → "05"; blank → spaces for the hand-written
+// number; anything else as written.
+std::string number_text(const std::string& n);
+
+// "form": the form's legal wording (circular, procedure, rules, levels), as every template sees it.
+tmpl::Value form_context(const forms::Form& form);
+
 tmpl::Value unit_context(const data::UnitData& unit, const forms::Form& form, const forms::Evaluation& evaluation);
 
 // `base` plus "doc": the number and date of one document of the dossier (data <documents>).

@@ -1,4 +1,4 @@
-// Internal to app: the pieces the dossier and batch commands share.
+// Internal to app: the pieces the dossier, batch and decision commands share.
 #pragma once
 
 #include <filesystem>
@@ -31,6 +31,25 @@ struct RenderedFile {
 };
 
 Resources load_resources(const Request& r, const Environment& env, Diagnostics& diags);
+
+// How data files are read: strings the embedded fonts cannot print are errors.
+data::LoadOptions load_options(const font::FontSet& fonts);
+
+// A unit file loaded and, if its form is known, checked against the form. Use only when
+// `diags` received no error (then `form` is set).
+struct LoadedUnit {
+    data::UnitData data;
+    const forms::Form* form = nullptr;
+};
+LoadedUnit load_unit(const std::filesystem::path& path, const font::FontSet& fonts,
+                     const forms::FormLibrary& library, Diagnostics& diags);
+
+// Renders one template with `ctx` in memory: the document tree is checked (fonts, model
+// invariants), then laid out and written in the requested formats (and dumps), each file at
+// `base_path` + extension. Returns no files if anything failed (problems are in `diags`).
+std::vector<RenderedFile> render_document(const Resources& res, const Request& r, const std::string& template_id,
+                                          const tmpl::Value& ctx, const std::filesystem::path& base_path,
+                                          const std::string& unit_name, Diagnostics& diags);
 
 // Loads, checks and evaluates one unit file and renders its documents in memory. Returns no
 // files if anything failed (every problem is in `diags`).
