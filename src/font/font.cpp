@@ -209,6 +209,12 @@ TrueTypeFont TrueTypeFont::parse(std::string bytes, const std::string& name_for_
     const Table os2 = require("OS/2", 78);
     font.m_win_ascent_1000 = r.u16(os2.offset + 74) * 1000.0 / em;
     font.m_win_descent_1000 = r.u16(os2.offset + 76) * 1000.0 / em;
+    {
+        const int hhea_span = r.s16(hhea.offset + 4) - r.s16(hhea.offset + 6);  // ascender - descender
+        const int win_span = r.u16(os2.offset + 74) + r.u16(os2.offset + 76);
+        const int gap = r.s16(hhea.offset + 8) - std::max(0, win_span - hhea_span);
+        font.m_line_gap_1000 = std::max(0, gap) * 1000.0 / em;
+    }
 
     // --- post (optional): underline position and thickness
     if (const auto post = tables.find(tag("post")); post != tables.end() && post->second.length >= 12) {

@@ -45,6 +45,11 @@ public:
     // OS/2 usWinAscent / usWinDescent in 1/1000 em (descent positive).
     double win_ascent_1000() const noexcept { return m_win_ascent_1000; }
     double win_descent_1000() const noexcept { return m_win_descent_1000; }
+    // The external leading Word adds to single spacing, in 1/1000 em: hhea lineGap less
+    // whatever the Windows metrics already exceed hhea ascender+descender by (never negative).
+    // Single spacing = win ascent + win descent + this (Times New Roman and Liberation Serif:
+    // 1825 + 443 + 87 units = 1.15 em, the 13.8 pt Word gives 12 pt text).
+    double line_gap_1000() const noexcept { return m_line_gap_1000; }
     // post table underlinePosition (top of the stroke; negative = below the baseline) and
     // underlineThickness in 1/1000 em. Defaults -100 / 50 when the font has no post table.
     double underline_position_1000() const noexcept { return m_underline_position_1000; }
@@ -56,6 +61,7 @@ private:
     int m_units_per_em = 1000;
     double m_win_ascent_1000 = 0;
     double m_win_descent_1000 = 0;
+    double m_line_gap_1000 = 0;
     double m_underline_position_1000 = -100;
     double m_underline_thickness_1000 = 50;
     // code point → glyph id for the BMP as a dense table (fast lookups in layout);

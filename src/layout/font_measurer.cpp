@@ -12,4 +12,6 @@ double FontMeasurer::ascent_1000(Face face) const { return m_fonts.face(face).wi
 
 double FontMeasurer::descent_1000(Face face) const { return m_fonts.face(face).win_descent_1000(); }
 
+double FontMeasurer::line_gap_1000(Face face) const { return m_fonts.face(face).line_gap_1000(); }
+
 }  // namespace hoso::layout

@@ -23,9 +23,11 @@ public:
     // Advance width of NFC UTF-8 text set in `face` at `size` pt (no kerning).
     virtual double width(std::string_view text, Face face, double size) const = 0;
     // Windows ascent and descent of `face` in 1/1000 em (descent positive). Single line
-    // spacing = (ascent + descent) × size / 1000, as Word computes it.
+    // spacing = (ascent + descent + line gap) × size / 1000, as Word computes it.
     virtual double ascent_1000(Face face) const = 0;
     virtual double descent_1000(Face face) const = 0;
+    // Extra leading Word adds below the descent at single spacing (hhea lineGap), 1/1000 em.
+    virtual double line_gap_1000(Face) const { return 0; }
 };
 
 // The real measurer: metrics of the embedded TrueType fonts.
@@ -35,6 +37,7 @@ public:
     double width(std::string_view text, Face face, double size) const override;
     double ascent_1000(Face face) const override;
     double descent_1000(Face face) const override;
+    double line_gap_1000(Face face) const override;
 
 private:
     const font::FontSet& m_fonts;

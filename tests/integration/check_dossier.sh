@@ -74,7 +74,7 @@ PY
       [ "$p_lo" = "$p_us" ] || problem "$f: LibreOffice gives $p_lo pages, hoso's PDF $p_us"
       # Page numbers sit in the top margin: where a page breaks (LibreOffice kerns, hoso does
       # not) moves them in the text stream, so they are left out; the rest must match word for word.
-      fold() { pdftotext -enc UTF-8 "$1" - | /usr/bin/python3 -c '
+      fold() { pdftotext -layout -enc UTF-8 "$1" - | /usr/bin/python3 -c '
 import re, sys
 pages = sys.stdin.read().split("\f")
 out = []

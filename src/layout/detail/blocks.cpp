@@ -476,11 +476,14 @@ private:
         }
 
         // Row heights: single-row cells first, then spanning cells spread their excess evenly.
-        std::vector<double> h(static_cast<std::size_t>(nrows), 2 * kCellPadY);
+        // A ruled row also holds its border's width, as Word and LibreOffice count it (each
+        // row of a DOCX table comes out that much taller there otherwise).
+        const double frame = 2 * kCellPadY + (t.borders ? kRuleWidth : 0.0);
+        std::vector<double> h(static_cast<std::size_t>(nrows), frame);
         for (const auto& c : cells) {
             if (c.rows == 1) {
                 auto& hr = h[static_cast<std::size_t>(c.row)];
-                hr = std::max(hr, c.content_h + 2 * kCellPadY);
+                hr = std::max(hr, c.content_h + frame);
             }
         }
         std::vector<const PlacedCell*> spanning;
@@ -492,7 +495,7 @@ private:
         for (const PlacedCell* c : spanning) {
             double sum = 0;
             for (int r = c->row; r < c->row + c->rows; ++r) sum += h[static_cast<std::size_t>(r)];
-            const double need = c->content_h + 2 * kCellPadY;
+            const double need = c->content_h + frame;
             if (need > sum) {
                 for (int r = c->row; r < c->row + c->rows; ++r) {
                     h[static_cast<std::size_t>(r)] += (need - sum) / c->rows;
@@ -528,8 +531,8 @@ private:
                 if (c.row < a || c.row >= b) continue;
                 const double y0 = top[static_cast<std::size_t>(c.row - a)];
                 const double y1 = top[static_cast<std::size_t>(c.row - a + c.rows)];
-                const double inner = y1 - y0 - 2 * kCellPadY;
-                double off = kCellPadY;
+                const double inner = y1 - y0 - frame;
+                double off = kCellPadY + (frame - 2 * kCellPadY) / 2;
                 if (c.valign == model::VAlign::Center) off += std::max(0.0, inner - c.content_h) / 2;
                 if (c.valign == model::VAlign::Bottom) off += std::max(0.0, inner - c.content_h);
                 for (const auto& [ly, l] : c.lines) u.add_line(l, y0 + off + ly);

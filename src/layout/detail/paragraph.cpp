@@ -59,11 +59,12 @@ Line Typesetter::empty_line(const model::ParagraphStyle& st, Face face) const {
     const double size = st.font_size;
     const double asc = m_measurer.ascent_1000(face);
     const double desc = m_measurer.descent_1000(face);
+    const double gap = m_measurer.line_gap_1000(face);
     // Never tighter than single spacing: stacked marks (Ẩ Ỗ Ể) must not touch the line above.
     const double spacing = std::max(1.0, st.line_spacing);
     l.ascent = asc * size / 1000;
     l.descent = desc * size / 1000;
-    l.height = spacing * (asc + desc) * size / 1000;
+    l.height = spacing * (asc + desc + gap) * size / 1000;
     return l;
 }
 
@@ -265,7 +266,7 @@ std::vector<Line> Typesetter::set_paragraph(const std::vector<model::Run>& runs,
             const double d = m_measurer.descent_1000(f);
             asc = std::max(asc, a);
             desc = std::max(desc, d);
-            total = std::max(total, a + d);
+            total = std::max(total, a + d + m_measurer.line_gap_1000(f));
         }
         const double spacing = std::max(1.0, st.line_spacing);
         line.ascent = asc * size / 1000;

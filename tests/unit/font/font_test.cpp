@@ -117,6 +117,7 @@ TEST_CASE("font: names, units per em and Word's single-spacing metrics", "[font]
     // usWinAscent 1825, usWinDescent 443 in Liberation Serif 2.1.5 → 891.11 / 216.31.
     CHECK(r.win_ascent_1000() == Approx(1825 * 1000.0 / 2048));
     CHECK(r.win_descent_1000() == Approx(443 * 1000.0 / 2048));
+    CHECK(r.line_gap_1000() == Approx(87 * 1000.0 / 2048));  // hhea lineGap: Word adds it to single spacing
     CHECK(r.path().filename() == "LiberationSerif-Regular.ttf");
     // post table: underlinePosition -123 / -28, underlineThickness 100 / 195 (regular / bold).
     CHECK(r.underline_position_1000() == Approx(-123 * 1000.0 / 2048));

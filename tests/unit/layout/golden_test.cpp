@@ -96,8 +96,8 @@ TEST_CASE("golden: a Tờ trình laid out with Liberation Serif metrics", "[layo
           Approx(fonts.face(font::Face::Bold).text_width("Độc lập - Tự do - Hạnh phúc", motto_size)));
     // Line pitch of body text: Word's single spacing for Liberation Serif, ≈ 1.15 × 14 pt.
     const auto& reg = fonts.face(font::Face::Regular);
-    const double single = (reg.win_ascent_1000() + reg.win_descent_1000()) * 14 / 1000;
-    CHECK(single > 14 * 1.1);
+    const double single = (reg.win_ascent_1000() + reg.win_descent_1000() + reg.line_gap_1000()) * 14 / 1000;
+    CHECK(single == Approx(14 * 2355.0 / 2048));  // 1825 + 443 + 87 font units: 16.1 pt, as Word and LibreOffice
     const auto lines = visual_lines(out.pages[0], model::style::kBody);
     REQUIRE(lines.size() >= 3);
     CHECK(lines[0].front().y - lines[1].front().y == Approx(single).margin(1e-9));
