@@ -144,4 +144,134 @@ bool preflight_xml(std::string_view bytes, const std::string& file_name, Diagnos
 // Line and column (1-based) of a byte offset in `bytes`; the column counts code points.
 SourceLocation locate(std::string_view bytes, std::size_t offset, const std::string& file_name);
 
+
+// =============================================================================================
+// Council files (hoso decision): the appraisal council's list of units and what the decision,
+// the reply letters and an optional dispatch need. Format: docs/council-format.md, example
+// examples/council/tt24-huyen-2024.xml. Parsed by src/data/council.cpp. Nothing here knows the
+// forms: units given by file are loaded, checked and evaluated by app with the unit parser above.
+// =============================================================================================
+
+// The header block and place of one issuing body (ô 1–4 of ND30).
+struct IssuerBlock {
+    std::vector<Text> parent_agency;  // cơ quan chủ quản lines; may be empty
+    std::vector<Text> agency;         // cơ quan ban hành lines (at least one)
+    Text abbreviation;                // for ký hiệu: "UBND", "PGDĐT"
+    Text place;                       // địa danh: "Phong Thổ"
+    Text name;                        // in sentences: "Phòng Giáo dục và Đào tạo huyện Phong Thổ"
+    SourceLocation where;
+};
+
+// One căn cứ line: text as written (without "Căn cứ" and final punctuation), or the form's
+// circular citation (<basis ref="circular"/>).
+struct Basis {
+    Text text;
+    bool circular = false;
+};
+
+struct CouncilDecision {
+    IssuerBlock issuer;
+    Text number;                    // "05" (no year: ND30); blank = numbered by hand
+    Date date;                      // may leave day/month blank
+    Text authority;                 // thẩm quyền ban hành: "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN PHONG THỔ"
+    Text issuer_title;              // "Chủ tịch Ủy ban nhân dân huyện Phong Thổ" (appendix reference)
+    std::vector<Basis> bases;       // empty = the circular only
+    Text proposal;                  // after "Theo đề nghị của"; may be empty
+    std::vector<Text> executors;    // Điều 3: who executes (before the units named in Điều 1)
+    Signer signer;
+    std::vector<Text> distribution;  // Nơi nhận after "Như Điều 3"
+    SourceLocation where;
+};
+
+// The letters to units that do not qualify (for TT24 cấp huyện: from the Phòng GDĐT).
+struct CouncilLetters {
+    IssuerBlock issuer;
+    Text drafting_unit;                // ký hiệu after the issuer's: "GDTX" → "12/PGDĐT-GDTX"; may be empty
+    std::optional<int> first_number;   // letters numbered from here in list order; none = by hand
+    Date date;
+    Signer signer;
+    std::vector<Text> distribution;   // Nơi nhận after "Như trên"
+    std::vector<Text> guidance;       // extra paragraphs before the closing sentence
+    SourceLocation where;
+};
+
+// A failed indicator named inline: <indicator id="T2.C4" value="…" reason="…"/>.
+struct CouncilIndicator {
+    Text id;
+    Text value;
+    Text reason;
+    SourceLocation where;
+};
+
+enum class CouncilSource : std::uint8_t { File = 0, Inline, Csv };
+
+struct CouncilUnit {
+    CouncilSource source = CouncilSource::Inline;
+    std::filesystem::path file;      // File: resolved against the council file's folder
+    Text file_attr;                  // File: as written
+    // Inline and CSV (File: read from the unit file instead).
+    Text name;
+    Text type;                       // unit type code of the form; may be empty
+    int level = 0;                   // requested level
+    RequestKind kind = RequestKind::First;
+    // Inline and CSV: the council's result (required). File: absent = the evaluation decides;
+    // false = the council does not recognise the unit (reasons required).
+    std::optional<bool> granted;
+    std::vector<Text> reasons;       // why not recognised
+    std::vector<CouncilIndicator> failed;
+    Text head;                       // Kính gửi: head's title before the name, "Hiệu trưởng"
+    Text addressee;                  // Kính gửi: the whole line (overrides head + name)
+    Text request_number;             // Tờ trình "05/TTr-THĐH"
+    std::optional<Date> request_date;
+    Text note;                       // Ghi chú column of the list
+    SourceLocation where;            // the element, or csv file:line
+};
+
+struct DispatchSection {
+    Text title;                      // "Phòng Giáo dục và Đào tạo"
+    std::vector<Text> paragraphs;    // plain paragraphs
+    std::vector<Text> items;         // "- …" items (after the paragraphs)
+};
+
+// An optional công văn in the style of the seed letters (triển khai thực hiện …).
+struct CouncilDispatch {
+    Text number;                     // blank = by hand
+    Date date;
+    Text symbol;                     // ký hiệu after the number: "UBND-GDĐT"
+    Text subject;                    // after "V/v"
+    std::vector<Text> addressees;    // Kính gửi
+    std::vector<Text> opening;       // paragraphs before the sections
+    std::vector<DispatchSection> sections;  // numbered 1., 2., …
+    std::vector<Text> closing;       // paragraphs after the sections (the last ends "./.")
+    Signer signer;                   // empty = the decision's signer
+    std::vector<Text> distribution;  // Nơi nhận after "Như trên"
+    SourceLocation where;
+};
+
+struct CouncilData {
+    std::filesystem::path source;
+    Text form_id;                    // all units use this form
+    int year = 0;                    // the assessed year
+    Text council_name;               // "Hội đồng đánh giá “Đơn vị học tập” cấp huyện"
+    std::optional<Date> meeting_date;  // when the council appraised
+    CouncilDecision decision;
+    CouncilLetters letters;
+    std::optional<CouncilDispatch> dispatch;
+    std::vector<CouncilUnit> units;  // in file order (imports expanded in place)
+};
+
+// Reads a council file and its CSV imports (relative to the file's folder). Every problem goes
+// to `diagnostics` with file:line:column (a CSV problem with the CSV file's line and column).
+// Throws IoError only when the council file itself cannot be read.
+CouncilData load_council(const std::filesystem::path& path, const LoadOptions& options,
+                         Diagnostics& diagnostics);
+// `base_dir` resolves unit files and imports.
+CouncilData parse_council(std::string_view xml, const std::string& file_name,
+                          const std::filesystem::path& base_dir, const LoadOptions& options,
+                          Diagnostics& diagnostics);
+// A units CSV (UTF-8, header row, ',' or ';' separated, RFC 4180 quoting); columns in
+// docs/council-format.md. Units come out with source Csv and where = file:line.
+std::vector<CouncilUnit> parse_council_csv(std::string_view csv, const std::string& file_name,
+                                           const LoadOptions& options, Diagnostics& diagnostics);
+
 }  // namespace hoso::data

@@ -494,6 +494,17 @@ const std::map<std::string, FilterDef>& filters() {
               });
               return Value(std::move(items));
           }}},
+        {"reverse",
+         {0, 0,
+          [](const Value& in, const std::vector<Value>&, EvalError& e) -> std::optional<Value> {
+              // list | reverse — the items in the opposite order (e.g. after sort_by: highest first).
+              if (in.kind() != Value::Kind::List) {
+                  e = kind_error("reverse", "một danh sách (a list)");
+                  return std::nullopt;
+              }
+              Value::List items(in.list().rbegin(), in.list().rend());
+              return Value(std::move(items));
+          }}},
         {"sort_by",
          {1, 1,
           [](const Value& in, const std::vector<Value>& args, EvalError& e) -> std::optional<Value> {

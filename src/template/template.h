@@ -6,7 +6,7 @@
 // Syntax (full reference in README, "Templates"):
 //   text with {{ unit.name | upper }} placeholders; filters: upper, lower, nd30_date,
 //   place_date, short_date, number, decimal, percent, two_digits, words, default, join, sort,
-//   sort_by, group_by, select, reject, count, first, last, capitalize, roman, year, add
+//   sort_by, group_by, reverse, select, reject, count, first, last, capitalize, roman, year, add
 //   <if test="assessment.kind == 'upgrade'"> … <elif test="…"> … <else/> … </if>
 //   <for each="c in criteria"> … </for>, or the attribute for="x in list" on any element
 //   (inside a loop: loop.index, loop.number (1-based), loop.first, loop.last, loop.count)

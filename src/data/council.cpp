@@ -1,0 +1,1008 @@
+// Council file (XML) and units CSV → CouncilData. Like the unit parser: every problem is
+// collected with file:line:column, unknown elements/attributes are errors, strings come out NFC
+// and must be printable with the embedded fonts. Format: docs/council-format.md.
+#include <tinyxml2.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <initializer_list>
+#include <map>
+#include <set>
+
+#include "data/data.h"
+#include "text/text.h"
+
+namespace hoso::data {
+namespace {
+
+using tinyxml2::XMLAttribute;
+using tinyxml2::XMLElement;
+using tinyxml2::XMLNode;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string collapse(std::string_view s) {
+    std::string out;
+    bool pending = false;
+    for (const char c : s) {
+        if (is_space(c)) {
+            pending = !out.empty();
+            continue;
+        }
+        if (pending) out += ' ';
+        pending = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string code_point_label(char32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return std::string(buf) + " '" + text::to_utf8(std::u32string(1, cp)) + "'";
+}
+
+std::optional<int> to_int(std::string_view s, int lo, int hi) {
+    if (s.empty() || s.size() > 9) return std::nullopt;
+    int v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size() || v < lo || v > hi) return std::nullopt;
+    return v;
+}
+
+// "2025-02-10", "10/02/2025"; blank day "2025-02" / "02/2025"; blank day and month "2025".
+std::optional<Date> partial_date(std::string_view s) {
+    if (auto full = parse_date(s)) return full;
+    if (s.size() == 4) {
+        if (auto y = to_int(s, 1900, 9999)) return Date{*y, 0, 0};
+        return std::nullopt;
+    }
+    if (s.size() == 7 && s[4] == '-') {
+        auto y = to_int(s.substr(0, 4), 1900, 9999);
+        auto m = to_int(s.substr(5, 2), 1, 12);
+        if (y && m) return Date{*y, *m, 0};
+        return std::nullopt;
+    }
+    const auto slash = s.find('/');
+    if (slash != std::string_view::npos && s.find('/', slash + 1) == std::string_view::npos &&
+        s.size() - slash - 1 == 4) {
+        auto m = to_int(s.substr(0, slash), 1, 12);
+        auto y = to_int(s.substr(slash + 1), 1900, 9999);
+        if (y && m) return Date{*y, *m, 0};
+    }
+    return std::nullopt;
+}
+
+std::optional<RequestKind> kind_of(const std::string& nfc) {
+    const std::string s = text::to_lower(nfc);
+    if (s == "first" || s == "lan-dau" || s == "lần đầu" || s == "lan dau") return RequestKind::First;
+    if (s == "renewal" || s == "cong-nhan-lai" || s == "công nhận lại" || s == "cong nhan lai")
+        return RequestKind::Renewal;
+    if (s == "upgrade" || s == "nang-muc-do" || s == "nâng mức độ" || s == "nang muc do") return RequestKind::Upgrade;
+    return std::nullopt;
+}
+
+std::optional<bool> result_of(const std::string& nfc) {
+    const std::string s = text::to_lower(nfc);
+    static const std::set<std::string> yes = {"đạt", "dat", "pass", "granted"};
+    static const std::set<std::string> no = {"không đạt", "khong dat", "khong-dat", "chưa đạt", "chua dat",
+                                             "chua-dat", "fail", "not-granted"};
+    if (yes.count(s)) return true;
+    if (no.count(s)) return false;
+    return std::nullopt;
+}
+
+// A list item as written may carry the list punctuation the template adds: "- Như trên;".
+std::string strip_item_punctuation(std::string s) {
+    if (s.rfind("- ", 0) == 0) s.erase(0, 2);
+    while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+// A căn cứ line as written: "Căn cứ X;" → "X".
+std::string strip_basis(std::string s) {
+    s = strip_item_punctuation(std::move(s));
+    for (const char* prefix : {"Căn cứ ", "căn cứ "}) {
+        if (s.rfind(prefix, 0) == 0) s.erase(0, std::string(prefix).size());
+    }
+    return s;
+}
+
+// Cleans a raw value: length, whitespace, NFC, glyphs.
+class Cleaner {
+public:
+    Cleaner(const LoadOptions& options, Diagnostics& diags) : m_options(options), m_diag(diags) {}
+
+    std::string clean(std::string_view raw, const SourceLocation& where, const std::string& field) {
+        if (raw.size() > kMaxValueBytes) {
+            m_diag.error(where, field,
+                         "giá trị quá dài (" + std::to_string(raw.size()) + " byte; tối đa " +
+                             std::to_string(kMaxValueBytes) + " byte)",
+                         "value too long (" + std::to_string(raw.size()) + " bytes; limit " +
+                             std::to_string(kMaxValueBytes) + ")");
+            return {};
+        }
+        std::string s = collapse(raw);
+        if (!text::is_nfc(s)) {
+            s = text::to_nfc(s);
+            m_diag.warning(where, field, "văn bản ở dạng tổ hợp (NFD), đã chuẩn hóa sang dạng dựng sẵn (NFC)",
+                           "text was decomposed (NFD); normalised to NFC");
+        }
+        if (m_options.missing_glyphs && !s.empty()) {
+            const auto missing = m_options.missing_glyphs(s);
+            if (!missing.empty()) {
+                std::string list;
+                for (std::size_t i = 0; i < missing.size() && i < 8; ++i) {
+                    list += (i ? ", " : "") + code_point_label(missing[i]);
+                }
+                if (missing.size() > 8) list += ", …";
+                m_diag.error(where, field, "ký tự không có trong phông chữ: " + list,
+                             "character(s) missing from the font: " + list);
+            }
+        }
+        return s;
+    }
+
+    Diagnostics& diag() { return m_diag; }
+
+private:
+    const LoadOptions& m_options;
+    Diagnostics& m_diag;
+};
+
+// --- XML reader with locations --------------------------------------------------------------
+
+class Reader {
+public:
+    Reader(std::string_view src, std::string file, const LoadOptions& options, Diagnostics& d)
+        : m_src(src), m_file(std::move(file)), m_clean(options, d), m_diag(d) {
+        m_line_starts.push_back(0);
+        for (std::size_t i = 0; i < src.size(); ++i) {
+            if (src[i] == '\n') m_line_starts.push_back(i + 1);
+        }
+    }
+
+    Diagnostics& diag() { return m_diag; }
+    const std::string& file() const { return m_file; }
+    Cleaner& cleaner() { return m_clean; }
+
+    SourceLocation find_on_line(int line, std::string_view needle) const {
+        SourceLocation where{m_file, line, 0};
+        if (line < 1 || static_cast<std::size_t>(line) > m_line_starts.size()) return where;
+        const std::size_t begin = m_line_starts[static_cast<std::size_t>(line - 1)];
+        const std::size_t end = static_cast<std::size_t>(line) < m_line_starts.size()
+                                    ? m_line_starts[static_cast<std::size_t>(line)]
+                                    : m_src.size();
+        const auto pos = m_src.substr(begin, end - begin).find(needle);
+        if (pos == std::string_view::npos) return where;
+        where.column = 1;
+        for (std::size_t i = begin; i < begin + pos; ++i) {
+            if ((static_cast<unsigned char>(m_src[i]) & 0xC0) != 0x80) ++where.column;
+        }
+        return where;
+    }
+
+    SourceLocation at(const XMLElement* e) const { return find_on_line(e->GetLineNum(), std::string("<") + e->Name()); }
+
+    SourceLocation at_attr(const XMLElement* e, const char* name) const {
+        for (const XMLAttribute* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
+            if (std::string_view(a->Name()) == name) return find_on_line(a->GetLineNum(), std::string(name) + "=");
+        }
+        return at(e);
+    }
+
+    Text text(const XMLElement* e, const std::string& field) {
+        std::string raw;
+        for (const XMLNode* n = e->FirstChild(); n != nullptr; n = n->NextSibling()) {
+            if (n->ToText() != nullptr) {
+                raw += n->Value();
+            } else if (const XMLElement* c = n->ToElement()) {
+                m_diag.error(at(c), field, std::string("phần tử <") + c->Name() + "> không được phép ở đây",
+                             std::string("element <") + c->Name() + "> is not allowed here");
+            }
+        }
+        Text t;
+        t.where = at(e);
+        t.value = m_clean.clean(raw, t.where, field);
+        return t;
+    }
+
+    std::optional<Text> attr(const XMLElement* e, const char* name, const std::string& field) {
+        const char* v = e->Attribute(name);
+        if (v == nullptr) return std::nullopt;
+        Text t;
+        t.where = at_attr(e, name);
+        t.value = m_clean.clean(v, t.where, field);
+        return t;
+    }
+
+    void check(const XMLElement* e, std::initializer_list<std::string_view> attrs,
+               std::initializer_list<std::string_view> children, const std::string& field, bool text_allowed = false) {
+        for (const XMLAttribute* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
+            if (std::find(attrs.begin(), attrs.end(), std::string_view(a->Name())) == attrs.end()) {
+                m_diag.error(find_on_line(a->GetLineNum(), std::string(a->Name()) + "="), field,
+                             std::string("thuộc tính không hợp lệ '") + a->Name() + "' trong <" + e->Name() + ">" +
+                                 allowed(attrs),
+                             std::string("unknown attribute '") + a->Name() + "' on <" + e->Name() + ">");
+            }
+        }
+        if (text_allowed) return;
+        for (const XMLNode* n = e->FirstChild(); n != nullptr; n = n->NextSibling()) {
+            if (const XMLElement* c = n->ToElement()) {
+                if (std::find(children.begin(), children.end(), std::string_view(c->Name())) == children.end()) {
+                    m_diag.error(at(c), field,
+                                 std::string("phần tử không hợp lệ <") + c->Name() + "> trong <" + e->Name() + ">" +
+                                     allowed(children),
+                                 std::string("unknown element <") + c->Name() + "> in <" + e->Name() + ">");
+                }
+            } else if (n->ToText() != nullptr && !collapse(n->Value()).empty()) {
+                m_diag.error(find_on_line(n->GetLineNum(), ""), field,
+                             std::string("văn bản thừa trong <") + e->Name() + ">",
+                             std::string("unexpected text in <") + e->Name() + ">");
+            }
+        }
+    }
+
+    const XMLElement* single(const XMLElement* parent, const char* name, const std::string& field) {
+        const XMLElement* first = parent->FirstChildElement(name);
+        if (first == nullptr) return nullptr;
+        for (const XMLElement* e = first->NextSiblingElement(name); e != nullptr; e = e->NextSiblingElement(name)) {
+            m_diag.error(at(e), field, std::string("phần tử <") + name + "> bị lặp (chỉ được có một)",
+                         std::string("duplicate element <") + name + "> (only one allowed)");
+        }
+        return first;
+    }
+
+    void missing(const SourceLocation& where, const std::string& field, const std::string& vi, const std::string& en) {
+        m_diag.error(where, field, "thiếu " + vi, "missing " + en);
+    }
+
+    Text required(const XMLElement* parent, const char* name, const std::string& field, const std::string& vi,
+                  const std::string& en) {
+        const XMLElement* e = single(parent, name, field);
+        if (e == nullptr) {
+            missing(at(parent), field, vi + " (<" + name + ">)", en + " (<" + name + ">)");
+            return Text{{}, at(parent)};
+        }
+        check(e, {}, {}, field, true);
+        Text t = text(e, field);
+        if (t.value.empty()) missing(t.where, field, vi + " (<" + name + "> đang trống)", en + " (<" + name + "> is empty)");
+        return t;
+    }
+
+    Text optional_text(const XMLElement* parent, const char* name, const std::string& field) {
+        const XMLElement* e = single(parent, name, field);
+        if (e == nullptr) return {};
+        check(e, {}, {}, field, true);
+        return text(e, field);
+    }
+
+    std::vector<Text> list(const XMLElement* parent, const char* name, const std::string& field) {
+        std::vector<Text> out;
+        for (const XMLElement* e = parent->FirstChildElement(name); e != nullptr; e = e->NextSiblingElement(name)) {
+            check(e, {}, {}, field, true);
+            Text t = text(e, field);
+            if (!t.value.empty()) out.push_back(std::move(t));
+        }
+        return out;
+    }
+
+    // A date attribute that may leave day or month blank; `required` reports a missing one.
+    std::optional<Date> date_attr(const XMLElement* e, const char* name, const std::string& field, bool required) {
+        const auto t = attr(e, name, field);
+        if (!t || t->value.empty()) {
+            if (required) {
+                missing(t ? t->where : at(e), field, std::string("ngày (") + name + ", ví dụ 2025-02-10; để trống ngày: 2025-02)",
+                        std::string("date (") + name + ", e.g. 2025-02-10; blank day: 2025-02)");
+            }
+            return std::nullopt;
+        }
+        if (auto d = partial_date(t->value)) return d;
+        m_diag.error(t->where, field, "ngày không hợp lệ: '" + t->value + "' (ghi YYYY-MM-DD; để trống ngày: YYYY-MM)",
+                     "invalid date: '" + t->value + "' (write YYYY-MM-DD; blank day: YYYY-MM)");
+        return std::nullopt;
+    }
+
+private:
+    static std::string allowed(std::initializer_list<std::string_view> names) {
+        if (names.size() == 0) return {};
+        std::string s = " (cho phép: ";
+        bool first = true;
+        for (auto n : names) {
+            s += (first ? "" : ", ") + std::string(n);
+            first = false;
+        }
+        return s + ")";
+    }
+
+    std::string_view m_src;
+    std::string m_file;
+    Cleaner m_clean;
+    Diagnostics& m_diag;
+    std::vector<std::size_t> m_line_starts;
+};
+
+// --- Shared value checks (XML and CSV) -------------------------------------------------------
+
+// ND30: the number of an administrative document carries no year; "05", blank, or "5".
+void check_document_number(Diagnostics& d, const Text& n, const std::string& field) {
+    if (n.value.empty()) return;
+    if (n.value.find('/') != std::string::npos) {
+        d.error(n.where, field,
+                "số văn bản chỉ ghi số thứ tự (ví dụ 05): văn bản hành chính không ghi năm, ký hiệu do mẫu tạo (NĐ 30)",
+                "write the number only (e.g. 05): administrative document numbers carry no year and the "
+                "ký hiệu comes from the template (ND30)");
+        return;
+    }
+    if (!to_int(n.value, 1, 999999999)) {
+        d.error(n.where, field, "số văn bản phải là số nguyên dương: '" + n.value + "'",
+                "document number must be a positive whole number: '" + n.value + "'");
+    }
+}
+
+void parse_signer(Reader& r, const XMLElement* e, Signer& s, const std::string& field) {
+    r.check(e, {}, {"authority", "name"}, field);
+    s.authority = r.list(e, "authority", field + ".authority");
+    if (s.authority.empty()) {
+        r.missing(r.at(e), field + ".authority", "quyền hạn, chức vụ người ký (<authority>, ví dụ KT. CHỦ TỊCH)",
+                  "signer's authority lines (<authority>, e.g. KT. CHỦ TỊCH)");
+    }
+    s.name = r.required(e, "name", field + ".name", "họ tên người ký", "signer's name");
+}
+
+std::vector<Text> parse_distribution(Reader& r, const XMLElement* parent, const std::string& field,
+                                     const char* automatic) {
+    std::vector<Text> out;
+    const XMLElement* e = r.single(parent, "distribution", field);
+    if (e == nullptr) {
+        r.missing(r.at(parent), field, "nơi nhận (<distribution>, ví dụ <recipient>Lưu: VT</recipient>)",
+                  "distribution (<distribution>, e.g. <recipient>Lưu: VT</recipient>)");
+        return out;
+    }
+    r.check(e, {}, {"recipient"}, field);
+    out = r.list(e, "recipient", field + ".recipient");
+    for (auto& t : out) {
+        t.value = strip_item_punctuation(t.value);
+        if (t.value.rfind("Như ", 0) == 0) {
+            r.diag().error(t.where, field,
+                           std::string("không ghi '") + t.value + "': mẫu tự thêm dòng đầu \"" + automatic + "\"",
+                           std::string("do not write '") + t.value + "': the template adds the first line \"" +
+                               automatic + "\"");
+        }
+    }
+    return out;
+}
+
+void parse_issuer(Reader& r, const XMLElement* e, IssuerBlock& b, const std::string& field, bool needs_name) {
+    b.where = r.at(e);
+    b.parent_agency = r.list(e, "parent-agency", field + ".parent-agency");
+    b.agency = r.list(e, "agency", field + ".agency");
+    if (b.agency.empty()) {
+        r.missing(b.where, field + ".agency", "tên cơ quan ban hành (<agency>, một hoặc nhiều dòng)",
+                  "issuing body (<agency>, one or more lines)");
+    }
+    b.abbreviation = r.required(e, "abbreviation", field + ".abbreviation",
+                                "chữ viết tắt tên cơ quan (dùng trong ký hiệu, ví dụ UBND)",
+                                "abbreviation of the body (for the ký hiệu, e.g. UBND)");
+    b.place = r.required(e, "place", field + ".place", "địa danh (dòng ngày tháng)", "place name (date line)");
+    if (needs_name) {
+        b.name = r.required(e, "name", field + ".name",
+                            "tên cơ quan trong câu văn (ví dụ Phòng Giáo dục và Đào tạo huyện Phong Thổ)",
+                            "name of the body in sentences (e.g. Phòng Giáo dục và Đào tạo huyện Phong Thổ)");
+    }
+}
+
+void parse_decision(Reader& r, const XMLElement* e, CouncilDecision& d) {
+    const std::string f = "decision";
+    r.check(e, {"number", "date"},
+            {"parent-agency", "agency", "abbreviation", "place", "authority", "issuer", "basis", "proposal", "executor",
+             "signer", "distribution"},
+            f);
+    d.where = r.at(e);
+    parse_issuer(r, e, d.issuer, f, false);
+    if (auto n = r.attr(e, "number", f + ".number")) d.number = *n;
+    check_document_number(r.diag(), d.number, f + ".number");
+    if (auto dt = r.date_attr(e, "date", f + ".date", true)) d.date = *dt;
+    d.authority = r.required(e, "authority", f + ".authority",
+                             "thẩm quyền ban hành (ví dụ CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN PHONG THỔ)",
+                             "issuing authority line (e.g. CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN PHONG THỔ)");
+    d.issuer_title = r.required(e, "issuer", f + ".issuer",
+                                "người/cơ quan ban hành trong câu văn (ví dụ Chủ tịch Ủy ban nhân dân huyện Phong Thổ)",
+                                "issuer in sentences (e.g. Chủ tịch Ủy ban nhân dân huyện Phong Thổ)");
+    for (const XMLElement* b = e->FirstChildElement("basis"); b != nullptr; b = b->NextSiblingElement("basis")) {
+        r.check(b, {"ref"}, {}, f + ".basis", true);
+        Basis basis;
+        basis.text = r.text(b, f + ".basis");
+        if (const auto ref = r.attr(b, "ref", f + ".basis.ref")) {
+            if (ref->value != "circular") {
+                r.diag().error(ref->where, f + ".basis.ref", "ref chỉ nhận giá trị 'circular' (Thông tư của bộ tiêu chí)",
+                               "ref must be 'circular' (the form's circular)");
+            } else if (!basis.text.value.empty()) {
+                r.diag().error(basis.text.where, f + ".basis",
+                               "<basis ref=\"circular\"/> phải rỗng: nội dung lấy từ bộ tiêu chí",
+                               "<basis ref=\"circular\"/> must be empty: the text comes from the form");
+            }
+            basis.circular = true;
+        } else {
+            basis.text.value = strip_basis(basis.text.value);
+            if (basis.text.value.empty()) {
+                r.missing(basis.text.where, f + ".basis", "nội dung căn cứ (<basis> đang trống)", "basis text (<basis> is empty)");
+                continue;
+            }
+        }
+        d.bases.push_back(std::move(basis));
+    }
+    d.proposal = r.optional_text(e, "proposal", f + ".proposal");
+    d.proposal.value = strip_item_punctuation(d.proposal.value);
+    for (const char* prefix : {"Theo đề nghị của ", "Xét đề nghị của "}) {
+        if (d.proposal.value.rfind(prefix, 0) == 0) d.proposal.value.erase(0, std::string(prefix).size());
+    }
+    d.executors = r.list(e, "executor", f + ".executor");
+    for (auto& t : d.executors) t.value = strip_item_punctuation(t.value);
+    if (const XMLElement* s = r.single(e, "signer", f + ".signer")) {
+        parse_signer(r, s, d.signer, f + ".signer");
+    } else {
+        r.missing(d.where, f + ".signer", "người ký quyết định (<signer>)", "signer of the decision (<signer>)");
+    }
+    d.distribution = parse_distribution(r, e, f + ".distribution", "Như Điều 3");
+}
+
+void parse_letters(Reader& r, const XMLElement* e, CouncilLetters& l) {
+    const std::string f = "letters";
+    r.check(e, {"first-number", "date"},
+            {"parent-agency", "agency", "abbreviation", "drafting-unit", "place", "name", "guidance", "signer",
+             "distribution"},
+            f);
+    l.where = r.at(e);
+    parse_issuer(r, e, l.issuer, f, true);
+    l.drafting_unit = r.optional_text(e, "drafting-unit", f + ".drafting-unit");
+    if (const auto n = r.attr(e, "first-number", f + ".first-number"); n && !n->value.empty()) {
+        check_document_number(r.diag(), *n, f + ".first-number");
+        if (auto v = to_int(n->value, 1, 999999999)) l.first_number = *v;
+    }
+    if (auto dt = r.date_attr(e, "date", f + ".date", true)) l.date = *dt;
+    l.guidance = r.list(e, "guidance", f + ".guidance");
+    if (const XMLElement* s = r.single(e, "signer", f + ".signer")) {
+        parse_signer(r, s, l.signer, f + ".signer");
+    } else {
+        r.missing(l.where, f + ".signer", "người ký công văn (<signer>)", "signer of the letters (<signer>)");
+    }
+    l.distribution = parse_distribution(r, e, f + ".distribution", "Như trên");
+}
+
+void parse_dispatch(Reader& r, const XMLElement* e, CouncilDispatch& d) {
+    const std::string f = "dispatch";
+    r.check(e, {"number", "date", "symbol"}, {"subject", "addressee", "p", "section", "signer", "distribution"}, f);
+    d.where = r.at(e);
+    if (auto n = r.attr(e, "number", f + ".number")) d.number = *n;
+    check_document_number(r.diag(), d.number, f + ".number");
+    if (auto dt = r.date_attr(e, "date", f + ".date", true)) d.date = *dt;
+    if (auto s = r.attr(e, "symbol", f + ".symbol")) d.symbol = *s;
+    if (d.symbol.value.empty()) {
+        r.missing(d.symbol.where.line ? d.symbol.where : d.where, f + ".symbol",
+                  "ký hiệu công văn (symbol, ví dụ UBND-GDĐT; công văn không có chữ viết tắt tên loại)",
+                  "ký hiệu of the letter (symbol, e.g. UBND-GDĐT; a công văn has no type abbreviation)");
+    }
+    d.subject = r.required(e, "subject", f + ".subject", "trích yếu công văn (sau V/v)", "subject (after V/v)");
+    if (d.subject.value.rfind("V/v ", 0) == 0) d.subject.value.erase(0, 4);
+    d.addressees = r.list(e, "addressee", f + ".addressee");
+    for (auto& t : d.addressees) t.value = strip_item_punctuation(t.value);
+    if (d.addressees.empty()) r.missing(d.where, f + ".addressee", "nơi gửi (<addressee>)", "addressees (<addressee>)");
+    bool after_sections = false;
+    for (const XMLElement* c = e->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
+        const std::string name = c->Name();
+        if (name == "p") {
+            r.check(c, {}, {}, f + ".p", true);
+            Text t = r.text(c, f + ".p");
+            if (t.value.empty()) continue;
+            (after_sections ? d.closing : d.opening).push_back(std::move(t));
+        } else if (name == "section") {
+            after_sections = true;
+            r.check(c, {"title"}, {"p", "item"}, f + ".section");
+            DispatchSection s;
+            if (auto t = r.attr(c, "title", f + ".section.title")) s.title = *t;
+            if (s.title.value.empty()) {
+                r.missing(r.at(c), f + ".section.title", "tiêu đề mục (title)", "section title (title)");
+            }
+            s.paragraphs = r.list(c, "p", f + ".section.p");
+            s.items = r.list(c, "item", f + ".section.item");
+            for (auto& t : s.items) t.value = strip_item_punctuation(t.value);
+            d.sections.push_back(std::move(s));
+        }
+    }
+    if (const XMLElement* s = r.single(e, "signer", f + ".signer")) parse_signer(r, s, d.signer, f + ".signer");
+    d.distribution = parse_distribution(r, e, f + ".distribution", "Như trên");
+}
+
+void parse_level(Diagnostics& diag, const Text& t, int& out, const std::string& field) {
+    if (t.value.empty()) {
+        diag.error(t.where, field, "thiếu mức độ đề nghị công nhận (level: 1 hoặc 2)", "missing requested level (level: 1 or 2)");
+    } else if (auto v = to_int(t.value, 1, 9)) {
+        out = *v;
+    } else {
+        diag.error(t.where, field, "mức độ không hợp lệ: '" + t.value + "' (ghi 1 hoặc 2)",
+                   "invalid level: '" + t.value + "' (write 1 or 2)");
+    }
+}
+
+void parse_kind(Diagnostics& diag, const Text& t, RequestKind& out, const std::string& field) {
+    if (t.value.empty()) return;  // lần đầu
+    if (auto k = kind_of(t.value)) {
+        out = *k;
+    } else {
+        diag.error(t.where, field,
+                   "hình thức không hợp lệ: '" + t.value + "' (first/lần đầu, renewal/công nhận lại, upgrade/nâng mức độ)",
+                   "invalid kind: '" + t.value + "' (first, renewal, upgrade)");
+    }
+}
+
+void parse_result(Diagnostics& diag, const Text& t, std::optional<bool>& out, const std::string& field) {
+    if (t.value.empty()) return;
+    if (auto v = result_of(t.value)) {
+        out = *v;
+    } else {
+        diag.error(t.where, field, "kết quả không hợp lệ: '" + t.value + "' (ghi đạt hoặc không đạt)",
+                   "invalid result: '" + t.value + "' (write đạt or không đạt)");
+    }
+}
+
+// Inline/CSV consistency: a unit not recognised needs reasons (TT24 Điều 10, TT25 Điều 9: the
+// reply states the reasons); a recognised one must not carry any.
+void check_reasons(Diagnostics& diag, const CouncilUnit& u, const std::string& field) {
+    if (!u.granted) return;
+    const bool has = !u.reasons.empty() || !u.failed.empty();
+    if (!*u.granted && !has) {
+        diag.error(u.where, field,
+                   "đơn vị không đạt cần lý do (<reason> hoặc <indicator>): văn bản trả lời phải nêu rõ lý do",
+                   "a unit that does not qualify needs reasons (<reason> or <indicator>): the reply must state them");
+    }
+    if (*u.granted && has) {
+        diag.error(u.where, field, "đơn vị đạt không có lý do không đạt: bỏ <reason>/<indicator> hoặc sửa kết quả",
+                   "a recognised unit has no reasons for failing: remove <reason>/<indicator> or fix the result");
+    }
+}
+
+void parse_council_unit(Reader& r, const XMLElement* e, const std::filesystem::path& base_dir, CouncilUnit& u) {
+    u.where = r.at(e);
+    const auto file = r.attr(e, "file", "units.unit.file");
+    const std::string f = "units.unit";
+    if (file) {
+        u.source = CouncilSource::File;
+        r.check(e, {"file", "result", "head", "addressee", "note"}, {"reason"}, f);
+        u.file_attr = *file;
+        if (file->value.empty()) {
+            r.missing(file->where, f + ".file", "đường dẫn tệp số liệu (file)", "data file path (file)");
+        } else {
+            u.file = base_dir / std::filesystem::path(file->value);
+        }
+        if (auto res = r.attr(e, "result", f + ".result")) {
+            parse_result(r.diag(), *res, u.granted, f + ".result");
+            if (u.granted && *u.granted) {
+                r.diag().error(res->where, f + ".result",
+                               "với đơn vị khai bằng tệp, kết quả do hoso đánh giá từ số liệu; chỉ ghi result=\"không đạt\" "
+                               "khi Hội đồng không công nhận",
+                               "for a unit given by file hoso evaluates the result; write result=\"không đạt\" only "
+                               "when the council does not recognise it");
+                u.granted.reset();
+            }
+        }
+    } else {
+        u.source = CouncilSource::Inline;
+        r.check(e, {"name", "type", "level", "kind", "result", "head", "addressee", "request", "request-date", "note"},
+                {"reason", "indicator"}, f);
+        if (auto n = r.attr(e, "name", f + ".name")) u.name = *n;
+        if (u.name.value.empty()) {
+            r.missing(u.name.where.line ? u.name.where : u.where, f + ".name",
+                      "tên đơn vị (name) hoặc tệp số liệu (file)", "unit name (name) or data file (file)");
+        }
+        if (auto t = r.attr(e, "type", f + ".type")) u.type = *t;
+        Text level{{}, u.where};
+        if (auto l = r.attr(e, "level", f + ".level")) level = *l;
+        parse_level(r.diag(), level, u.level, f + ".level");
+        if (auto k = r.attr(e, "kind", f + ".kind")) parse_kind(r.diag(), *k, u.kind, f + ".kind");
+        Text result{{}, u.where};
+        if (auto res = r.attr(e, "result", f + ".result")) result = *res;
+        if (result.value.empty()) {
+            r.missing(result.where, f + ".result", "kết quả thẩm định (result: đạt hoặc không đạt)",
+                      "council result (result: đạt or không đạt)");
+        }
+        parse_result(r.diag(), result, u.granted, f + ".result");
+        if (auto t = r.attr(e, "request", f + ".request")) u.request_number = *t;
+        if (auto d = r.date_attr(e, "request-date", f + ".request-date", false)) u.request_date = *d;
+        for (const XMLElement* x = e->FirstChildElement("indicator"); x != nullptr; x = x->NextSiblingElement("indicator")) {
+            r.check(x, {"id", "value", "reason"}, {}, f + ".indicator");
+            CouncilIndicator ind;
+            ind.where = r.at(x);
+            if (auto id = r.attr(x, "id", f + ".indicator.id")) ind.id = *id;
+            if (ind.id.value.empty()) {
+                r.missing(ind.where, f + ".indicator.id", "mã chỉ tiêu (id, ví dụ T2.C4)", "indicator id (id, e.g. T2.C4)");
+                continue;
+            }
+            if (auto v = r.attr(x, "value", f + ".indicator.value")) ind.value = *v;
+            if (auto v = r.attr(x, "reason", f + ".indicator.reason")) ind.reason = *v;
+            if (ind.reason.value.empty()) {
+                r.missing(ind.where, f + ".indicator.reason", "lý do không đạt của chỉ tiêu (reason)",
+                          "why the indicator is not met (reason)");
+            }
+            u.failed.push_back(std::move(ind));
+        }
+    }
+    for (const char* name : {"head", "addressee", "note"}) {
+        if (auto t = r.attr(e, name, f + "." + name)) {
+            (std::string_view(name) == "head" ? u.head : std::string_view(name) == "addressee" ? u.addressee : u.note) = *t;
+        }
+    }
+    u.reasons = r.list(e, "reason", f + ".reason");
+    for (auto& t : u.reasons) t.value = strip_item_punctuation(t.value);
+    if (u.source == CouncilSource::File && u.granted && !*u.granted && u.reasons.empty()) {
+        r.diag().error(u.where, f, "Hội đồng không công nhận đơn vị thì phải ghi lý do (<reason>)",
+                       "a unit the council does not recognise needs reasons (<reason>)");
+    }
+    if (u.source == CouncilSource::File && !u.granted && !u.reasons.empty()) {
+        r.diag().error(u.reasons.front().where, f,
+                       "<reason> chỉ dùng khi result=\"không đạt\" (lý do từ số liệu do hoso tự đánh giá)",
+                       "<reason> only with result=\"không đạt\" (reasons from the data are computed by hoso)");
+    }
+    if (u.source == CouncilSource::Inline) check_reasons(r.diag(), u, f);
+}
+
+const char* xml_error_vi(tinyxml2::XMLError e) {
+    switch (e) {
+        case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT: return "thẻ đóng không khớp với thẻ mở";
+        case tinyxml2::XML_ERROR_PARSING_ELEMENT: return "phần tử XML không đóng hoặc bị cắt cụt";
+        case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE: return "thuộc tính XML sai cú pháp";
+        case tinyxml2::XML_ERROR_PARSING_TEXT: return "văn bản XML sai cú pháp (ký tự '<' hoặc '&' chưa thoát?)";
+        default: return "tệp XML không hợp lệ";
+    }
+}
+
+// --- CSV ---------------------------------------------------------------------------------------
+
+struct CsvField {
+    std::string value;
+    int line = 0;
+    int column = 0;
+};
+
+struct CsvRecord {
+    int line = 0;
+    std::vector<CsvField> fields;
+};
+
+// RFC 4180 with ',' or ';' (chosen from the header line: ';' when it has ';' and no ','),
+// CRLF or LF, "" inside quotes, newlines inside quotes. Columns count code points.
+std::vector<CsvRecord> split_csv(std::string_view s, const std::string& file, Diagnostics& diag, bool& ok) {
+    ok = true;
+    std::vector<CsvRecord> out;
+    std::size_t i = 0;
+    if (s.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // BOM (Excel)
+    char sep = ',';
+    {
+        const std::size_t eol = s.find('\n', i);
+        const std::string_view header = s.substr(i, eol == std::string_view::npos ? std::string_view::npos : eol - i);
+        if (header.find(';') != std::string_view::npos && header.find(',') == std::string_view::npos) sep = ';';
+    }
+    int line = 1, column = 1;
+    auto advance = [&](char c) {
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++column;
+        }
+    };
+    while (i < s.size()) {
+        CsvRecord rec;
+        rec.line = line;
+        bool end_of_record = false;
+        while (!end_of_record) {
+            CsvField f;
+            f.line = line;
+            f.column = column;
+            if (i < s.size() && s[i] == '"') {
+                const int qline = line, qcol = column;
+                advance(s[i++]);
+                bool closed = false;
+                while (i < s.size()) {
+                    if (s[i] == '"') {
+                        if (i + 1 < s.size() && s[i + 1] == '"') {
+                            f.value += '"';
+                            advance(s[i++]);
+                            advance(s[i++]);
+                            continue;
+                        }
+                        advance(s[i++]);
+                        closed = true;
+                        break;
+                    }
+                    if (s[i] != '\r') f.value += s[i];
+                    advance(s[i++]);
+                }
+                if (!closed) {
+                    diag.error({file, qline, qcol}, "", "dấu ngoặc kép mở nhưng không đóng", "unterminated quoted field");
+                    ok = false;
+                    return out;
+                }
+                // Only a separator or the end of the line may follow.
+                std::size_t j = i;
+                while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+                if (j < s.size() && s[j] != sep && s[j] != '\n' && s[j] != '\r') {
+                    diag.error({file, line, column}, "", "ký tự thừa sau trường trong ngoặc kép",
+                               "unexpected text after a quoted field");
+                    ok = false;
+                    while (i < s.size() && s[i] != sep && s[i] != '\n') advance(s[i++]);
+                } else {
+                    while (i < j) advance(s[i++]);
+                }
+            } else {
+                while (i < s.size() && s[i] != sep && s[i] != '\n') {
+                    if (s[i] == '"') {
+                        diag.error({file, line, column}, "", "dấu ngoặc kép giữa trường chưa được đặt trong ngoặc kép",
+                                   "quote inside an unquoted field");
+                        ok = false;
+                    }
+                    if (s[i] != '\r') f.value += s[i];
+                    advance(s[i++]);
+                }
+            }
+            rec.fields.push_back(std::move(f));
+            if (i >= s.size()) {
+                end_of_record = true;
+            } else if (s[i] == sep) {
+                advance(s[i++]);
+            } else {  // '\n'
+                advance(s[i++]);
+                end_of_record = true;
+            }
+        }
+        const bool blank = rec.fields.size() == 1 && collapse(rec.fields[0].value).empty();
+        if (!blank) out.push_back(std::move(rec));
+    }
+    return out;
+}
+
+enum class Column : std::uint8_t { Name = 0, Type, Level, Kind, Result, Reasons, Head, Addressee, Request, RequestDate, Note };
+
+const std::map<std::string, Column>& csv_columns() {
+    static const std::map<std::string, Column> m = {
+        {"name", Column::Name},           {"type", Column::Type},       {"level", Column::Level},
+        {"kind", Column::Kind},           {"result", Column::Result},   {"reasons", Column::Reasons},
+        {"head", Column::Head},           {"addressee", Column::Addressee}, {"request", Column::Request},
+        {"request_date", Column::RequestDate}, {"note", Column::Note},
+    };
+    return m;
+}
+
+}  // namespace
+
+std::vector<CouncilUnit> parse_council_csv(std::string_view csv, const std::string& file_name,
+                                           const LoadOptions& options, Diagnostics& diagnostics) {
+    std::vector<CouncilUnit> out;
+    if (csv.size() > kMaxFileBytes) {
+        diagnostics.error({file_name, 0, 0}, "", "tệp quá lớn, không đọc", "file too large, not read");
+        return out;
+    }
+    if (const auto bad = text::find_invalid_utf8(csv)) {
+        diagnostics.error(locate(csv, *bad, file_name), "", "tệp không phải UTF-8 hợp lệ; hãy lưu tệp CSV với mã hóa UTF-8",
+                          "invalid UTF-8; save the CSV file as UTF-8");
+        return out;
+    }
+    bool ok = true;
+    const auto records = split_csv(csv, file_name, diagnostics, ok);
+    if (!ok) return out;
+    if (records.empty()) {
+        diagnostics.error({file_name, 1, 1}, "", "tệp CSV không có dòng tiêu đề", "the CSV file has no header row");
+        return out;
+    }
+    Cleaner clean(options, diagnostics);
+    // Header: column names, case-insensitive; unknown or repeated names are errors.
+    std::vector<std::optional<Column>> columns;
+    std::set<Column> seen;
+    bool header_ok = true;
+    for (const auto& f : records[0].fields) {
+        const SourceLocation where{file_name, f.line, f.column};
+        const std::string name = text::to_lower(collapse(f.value));
+        const auto it = csv_columns().find(name);
+        if (it == csv_columns().end()) {
+            diagnostics.error(where, "csv",
+                              "cột không hợp lệ '" + name +
+                                  "' (cho phép: name, type, level, kind, result, reasons, head, addressee, request, "
+                                  "request_date, note)",
+                              "unknown column '" + name + "'");
+            header_ok = false;
+            columns.emplace_back();
+            continue;
+        }
+        if (!seen.insert(it->second).second) {
+            diagnostics.error(where, "csv", "cột '" + name + "' bị lặp", "duplicate column '" + name + "'");
+            header_ok = false;
+        }
+        columns.emplace_back(it->second);
+    }
+    for (const auto& [name, col] : {std::pair{"name", Column::Name}, std::pair{"level", Column::Level},
+                                    std::pair{"result", Column::Result}}) {
+        if (!seen.count(col)) {
+            diagnostics.error({file_name, records[0].line, 1}, "csv", std::string("thiếu cột bắt buộc '") + name + "'",
+                              std::string("missing required column '") + name + "'");
+            header_ok = false;
+        }
+    }
+    if (!header_ok) return out;
+
+    for (std::size_t k = 1; k < records.size(); ++k) {
+        const auto& rec = records[k];
+        CouncilUnit u;
+        u.source = CouncilSource::Csv;
+        u.where = {file_name, rec.line, 1};
+        if (rec.fields.size() != columns.size()) {
+            diagnostics.error(u.where, "csv",
+                              "dòng có " + std::to_string(rec.fields.size()) + " trường, dòng tiêu đề có " +
+                                  std::to_string(columns.size()),
+                              "row has " + std::to_string(rec.fields.size()) + " fields, the header has " +
+                                  std::to_string(columns.size()));
+            continue;
+        }
+        Text level{{}, u.where}, result{{}, u.where};
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            const auto& f = rec.fields[c];
+            const SourceLocation where{file_name, f.line, f.column};
+            auto text_of = [&](const std::string& field) { return Text{clean.clean(f.value, where, field), where}; };
+            switch (*columns[c]) {
+                case Column::Name: u.name = text_of("csv.name"); break;
+                case Column::Type: u.type = text_of("csv.type"); break;
+                case Column::Level: level = text_of("csv.level"); break;
+                case Column::Kind: parse_kind(diagnostics, text_of("csv.kind"), u.kind, "csv.kind"); break;
+                case Column::Result: result = text_of("csv.result"); break;
+                case Column::Reasons: {
+                    // Several reasons in one cell are separated by ';'.
+                    const std::string all = f.value;
+                    std::size_t pos = 0;
+                    while (pos <= all.size()) {
+                        const std::size_t semi = all.find(';', pos);
+                        const std::string part = all.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos);
+                        Text t{clean.clean(part, where, "csv.reasons"), where};
+                        t.value = strip_item_punctuation(t.value);
+                        if (!t.value.empty()) u.reasons.push_back(std::move(t));
+                        if (semi == std::string::npos) break;
+                        pos = semi + 1;
+                    }
+                    break;
+                }
+                case Column::Head: u.head = text_of("csv.head"); break;
+                case Column::Addressee: u.addressee = text_of("csv.addressee"); break;
+                case Column::Request: u.request_number = text_of("csv.request"); break;
+                case Column::RequestDate: {
+                    const Text t = text_of("csv.request_date");
+                    if (t.value.empty()) break;
+                    if (auto d = partial_date(t.value)) {
+                        u.request_date = *d;
+                    } else {
+                        diagnostics.error(where, "csv.request_date", "ngày không hợp lệ: '" + t.value + "' (ghi YYYY-MM-DD)",
+                                          "invalid date: '" + t.value + "' (write YYYY-MM-DD)");
+                    }
+                    break;
+                }
+                case Column::Note: u.note = text_of("csv.note"); break;
+            }
+        }
+        if (u.name.value.empty()) {
+            diagnostics.error(u.name.where.line ? u.name.where : u.where, "csv.name", "thiếu tên đơn vị", "missing unit name");
+        }
+        parse_level(diagnostics, level, u.level, "csv.level");
+        if (result.value.empty()) {
+            diagnostics.error(result.where, "csv.result", "thiếu kết quả thẩm định (đạt hoặc không đạt)",
+                              "missing council result (đạt or không đạt)");
+        }
+        parse_result(diagnostics, result, u.granted, "csv.result");
+        if (u.granted && !*u.granted && u.reasons.empty()) {
+            diagnostics.error(u.where, "csv.reasons", "đơn vị không đạt cần lý do (cột reasons)",
+                              "a unit that does not qualify needs reasons (column reasons)");
+        }
+        if (u.granted && *u.granted && !u.reasons.empty()) {
+            diagnostics.error(u.reasons.front().where, "csv.reasons", "đơn vị đạt không có lý do không đạt",
+                              "a recognised unit has no reasons for failing");
+        }
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
+CouncilData parse_council(std::string_view xml, const std::string& file_name, const std::filesystem::path& base_dir,
+                          const LoadOptions& options, Diagnostics& diagnostics) {
+    CouncilData out;
+    out.source = file_name;
+    if (!preflight_xml(xml, file_name, diagnostics)) return out;
+    tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
+    doc.Parse(xml.data(), xml.size());
+    if (doc.Error()) {
+        diagnostics.error({file_name, doc.ErrorLineNum(), 0}, "",
+                          std::string(xml_error_vi(doc.ErrorID())) + " — tệp có thể bị cắt cụt hoặc sai cú pháp XML",
+                          std::string("malformed XML (") + (doc.ErrorStr() ? doc.ErrorStr() : "") + ")");
+        return out;
+    }
+    Reader r(xml, file_name, options, diagnostics);
+    const XMLElement* root = doc.RootElement();
+    if (root == nullptr || std::string_view(root->Name()) != "hoso-council") {
+        diagnostics.error(root ? r.at(root) : SourceLocation{file_name, 1, 1}, "",
+                          "phần tử gốc phải là <hoso-council>", "the root element must be <hoso-council>");
+        return out;
+    }
+    r.check(root, {"form", "year", "version"}, {"council", "decision", "letters", "dispatch", "units"}, "");
+    if (auto v = r.attr(root, "version", "version"); v && v->value != "1") {
+        diagnostics.error(v->where, "version", "phiên bản định dạng không hỗ trợ: '" + v->value + "' (chỉ hỗ trợ 1)",
+                          "unsupported format version '" + v->value + "' (only 1)");
+    }
+    if (auto f = r.attr(root, "form", "form")) out.form_id = *f;
+    if (out.form_id.value.empty()) {
+        r.missing(r.at(root), "form", "mã bộ tiêu chí (form, ví dụ tt24-huyen)", "form id (form, e.g. tt24-huyen)");
+        out.form_id.where = r.at(root);
+    }
+    const auto year = r.attr(root, "year", "year");
+    if (!year || year->value.empty()) {
+        r.missing(r.at(root), "year", "năm đánh giá (year)", "assessed year (year)");
+    } else if (auto y = to_int(year->value, 1900, 9999)) {
+        out.year = *y;
+    } else {
+        diagnostics.error(year->where, "year", "năm không hợp lệ: '" + year->value + "'", "invalid year: '" + year->value + "'");
+    }
+    if (const XMLElement* c = r.single(root, "council", "council")) {
+        r.check(c, {"name", "date"}, {}, "council");
+        if (auto n = r.attr(c, "name", "council.name")) out.council_name = *n;
+        out.meeting_date = r.date_attr(c, "date", "council.date", false);
+    }
+    if (const XMLElement* e = r.single(root, "decision", "decision")) {
+        parse_decision(r, e, out.decision);
+    } else {
+        r.missing(r.at(root), "decision", "thông tin quyết định công nhận (<decision>)",
+                  "the recognition decision (<decision>)");
+    }
+    if (const XMLElement* e = r.single(root, "letters", "letters")) parse_letters(r, e, out.letters);
+    if (const XMLElement* e = r.single(root, "dispatch", "dispatch")) {
+        out.dispatch.emplace();
+        parse_dispatch(r, e, *out.dispatch);
+    }
+    if (const XMLElement* e = r.single(root, "units", "units")) {
+        r.check(e, {}, {"unit", "import"}, "units");
+        for (const XMLElement* x = e->FirstChildElement(); x != nullptr; x = x->NextSiblingElement()) {
+            const std::string name = x->Name();
+            if (name == "unit") {
+                CouncilUnit u;
+                parse_council_unit(r, x, base_dir, u);
+                out.units.push_back(std::move(u));
+            } else if (name == "import") {
+                r.check(x, {"csv"}, {}, "units.import");
+                const auto csv = r.attr(x, "csv", "units.import.csv");
+                if (!csv || csv->value.empty()) {
+                    r.missing(r.at(x), "units.import.csv", "đường dẫn tệp CSV (csv)", "CSV file path (csv)");
+                    continue;
+                }
+                const std::filesystem::path path = base_dir / std::filesystem::path(csv->value);
+                std::string bytes;
+                try {
+                    bytes = read_file(path, kMaxFileBytes + 1);
+                } catch (const IoError& err) {
+                    diagnostics.error(csv->where, "units.import.csv",
+                                      "không đọc được tệp CSV '" + path.string() + "': " + err.message(),
+                                      "cannot read the CSV file '" + path.string() + "'");
+                    continue;
+                }
+                for (auto& u : parse_council_csv(bytes, path.string(), options, diagnostics)) {
+                    out.units.push_back(std::move(u));
+                }
+            }
+        }
+    } else {
+        r.missing(r.at(root), "units", "danh sách đơn vị (<units>)", "the list of units (<units>)");
+    }
+    return out;
+}
+
+CouncilData load_council(const std::filesystem::path& path, const LoadOptions& options, Diagnostics& diagnostics) {
+    const std::string bytes = read_file(path, kMaxFileBytes + 1);
+    CouncilData out = parse_council(bytes, path.string(), path.parent_path(), options, diagnostics);
+    out.source = path;
+    return out;
+}
+
+}  // namespace hoso::data
