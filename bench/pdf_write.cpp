@@ -44,6 +44,7 @@ model::Paragraph para(const std::string& text, const std::string& style = model:
 
 model::Document sample_document() {
     model::Document doc;
+    doc.styles = model::default_style_sheet(13);  // ND30: body text 13–14 pt
     doc.meta.title = "Tờ trình đề nghị công nhận “Đơn vị học tập” cấp huyện năm 2025";
     doc.meta.author = "Phòng Giáo dục và Đào tạo huyện Phong Thổ";
     doc.meta.subject = "Thông tư 24/2023/TT-BGDĐT";

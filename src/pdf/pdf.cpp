@@ -1,17 +1,25 @@
 // layout::PagedDocument → PDF through libharu 2.3.0. Order of work: check every text item
-// against its face (no box is ever printed), set up the document (compression, UTF-8
-// encoder, metadata), embed only the faces the pages use, draw page by page, replace each
-// font's ToUnicode CMap with a bfchar one for the code points drawn, save to memory.
+// against its face (no box is ever printed) and collect the code points drawn per face, set
+// up the document (UTF-8 encoder for the metadata), embed only the faces the pages use as
+// subsets of exactly those code points (embedded_font.h: built from per-face data cached
+// for the whole process, not by libharu's HPDF_GetFont), write each page's content stream
+// (the operators libharu's page API writes, compressed here), save to memory.
 #include "pdf/pdf.h"
+
+#include <hpdf_pages.h>
+#include <hpdf_utils.h>
 
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
-#include <set>
+#include <memory>
 #include <string_view>
 #include <vector>
 
 #include "core/core.h"
+#include "pdf/detail/deflate.h"
+#include "pdf/detail/embedded_font.h"
 #include "pdf/detail/hpdf_doc.h"
 
 namespace hoso::pdf {
@@ -23,6 +31,8 @@ using font::Face;
 using font::kFaceCount;
 
 constexpr std::size_t kMaxTextBytes = 65535;  // HPDF_LIMIT_MAX_STRING_LEN: libharu truncates longer text
+constexpr double kMaxFontSize = HPDF_MAX_FONTSIZE;  // what HPDF_Page_SetFontAndSize accepts
+constexpr int kContentLevel = 6;                    // zlib level of the content streams
 
 std::string code_point_name(char32_t cp) {
     std::array<char, 16> buf{};
@@ -64,10 +74,25 @@ bool is_ascii(std::string_view s) {
 
 bool finite(double v) { return std::isfinite(v); }
 
-// Code points drawn with each face; a face is used when its set is non-empty.
+// Code points drawn with each face (a bit per BMP code point); a face is used when its set
+// is non-empty.
 struct FontUse {
-    std::array<std::set<char32_t>, kFaceCount> code_points;
+    std::array<std::vector<std::uint64_t>, kFaceCount> bits;
     std::array<bool, kFaceCount> used{};
+
+    FontUse() {
+        for (auto& b : bits) b.assign(0x10000 / 64, 0);
+    }
+    void add(std::size_t face, char32_t cp) { bits[face][cp >> 6] |= std::uint64_t{1} << (cp & 63); }
+    std::vector<char32_t> code_points(std::size_t face) const {
+        std::vector<char32_t> out;
+        for (std::size_t w = 0; w < bits[face].size(); ++w) {
+            for (std::uint64_t b = bits[face][w]; b != 0; b &= b - 1) {
+                out.push_back(static_cast<char32_t>(64 * w + static_cast<std::size_t>(__builtin_ctzll(b))));
+            }
+        }
+        return out;
+    }
 };
 
 // The last line of defence: every code point of every text item must have a glyph in its
@@ -92,7 +117,8 @@ FontUse check_document(const layout::PagedDocument& doc, const font::FontSet& fo
             const auto& text = std::get<layout::TextItem>(item);
             const int f = static_cast<int>(text.face);
             if (f < 0 || f >= kFaceCount) throw Error("pdf: text item with an invalid face" + where);
-            if (!finite(text.x) || !finite(text.y) || !finite(text.size) || text.size <= 0) {
+            if (!finite(text.x) || !finite(text.y) || !finite(text.size) || text.size <= 0 ||
+                text.size > kMaxFontSize) {
                 throw Error("pdf: text item \"" + text.text + "\" has invalid position or size" + where);
             }
             if (text.text.size() > kMaxTextBytes) {
@@ -118,7 +144,7 @@ FontUse check_document(const layout::PagedDocument& doc, const font::FontSet& fo
             }
             if (!cps.empty()) {
                 use.used[static_cast<std::size_t>(f)] = true;
-                use.code_points[static_cast<std::size_t>(f)].insert(cps.begin(), cps.end());
+                for (const char32_t cp : cps) use.add(static_cast<std::size_t>(f), cp);
             }
         }
     }
@@ -142,29 +168,40 @@ struct InfoEntry {
     const std::string* value;
 };
 
-// Draws one page's items in order. Consecutive text items share one BT/ET; their underlines
-// are stroked after the ET.
+// Writes one page's content stream: the items in order, with the operators and number
+// format (HPDF_FToA) of libharu's page API. Consecutive text items share one BT/ET; their
+// underlines are stroked after the ET. Text is shown as a hex string of 2-byte CIDs, the
+// BMP code points, as libharu's UTF-8 encoder writes it for an Identity-H font.
 class PageWriter {
 public:
-    PageWriter(const HpdfDoc& doc, HPDF_Page page, const font::FontSet& fonts,
-               const std::array<HPDF_Font, kFaceCount>& hfonts)
-        : m_doc(doc), m_page(page), m_fonts(fonts), m_hfonts(hfonts) {}
+    PageWriter(HPDF_Page page, const font::FontSet& fonts, const std::array<HPDF_Dict, kFaceCount>& hfonts)
+        : m_page(page), m_fonts(fonts), m_hfonts(hfonts) {
+        m_out.reserve(32768);
+    }
 
     void text(const layout::TextItem& t) {
         if (t.text.empty()) return;
         if (!m_in_text) {
-            m_doc.check(HPDF_Page_BeginText(m_page), "HPDF_Page_BeginText");
+            m_out += "BT\n";
             m_in_text = true;
         }
         const int f = static_cast<int>(t.face);
         if (f != m_face || t.size != m_size) {
-            m_doc.check(HPDF_Page_SetFontAndSize(m_page, m_hfonts[static_cast<std::size_t>(f)], real(t.size)),
-                        "HPDF_Page_SetFontAndSize");
+            m_out += '/';
+            m_out += local_name(static_cast<std::size_t>(f));
+            m_out += ' ';
+            real(t.size);
+            m_out += " Tf\n";
             m_face = f;
             m_size = t.size;
         }
-        m_doc.check(HPDF_Page_SetTextMatrix(m_page, 1, 0, 0, 1, real(t.x), real(t.y)), "HPDF_Page_SetTextMatrix");
-        m_doc.check(HPDF_Page_ShowText(m_page, t.text.c_str()), "HPDF_Page_ShowText");
+        m_out += "1 0 0 1 ";
+        real(t.x);
+        m_out += ' ';
+        real(t.y);
+        m_out += " Tm\n<";
+        hex_cids(t.text);
+        m_out += "> Tj\n";
         if (t.underline) m_underlines.push_back(&t);
     }
 
@@ -175,7 +212,7 @@ public:
 
     void end_text() {
         if (!m_in_text) return;
-        m_doc.check(HPDF_Page_EndText(m_page), "HPDF_Page_EndText");
+        m_out += "ET\n";
         m_in_text = false;
         for (const layout::TextItem* t : m_underlines) {
             const auto& face = m_fonts.face(t->face);
@@ -188,23 +225,62 @@ public:
         m_underlines.clear();
     }
 
+    const std::string& content() const noexcept { return m_out; }
+
 private:
-    static HPDF_REAL real(double v) { return static_cast<HPDF_REAL>(v); }
+    // The page's resource name of a face ("F1", "F2", … in order of first use on the page),
+    // registered in its /Resources /Font by libharu.
+    const char* local_name(std::size_t face) {
+        if (m_names[face] == nullptr) {
+            m_names[face] = HPDF_Page_GetLocalFontName(m_page, m_hfonts[face]);
+            if (m_names[face] == nullptr) throw Error("libharu: HPDF_Page_GetLocalFontName failed");
+        }
+        return m_names[face];
+    }
+
+    void real(double v) {
+        std::array<char, 32> buf{};
+        const char* end = HPDF_FToA(buf.data(), static_cast<HPDF_REAL>(v), buf.data() + buf.size() - 1);
+        m_out.append(buf.data(), static_cast<std::size_t>(end - buf.data()));
+    }
+
+    void hex_cids(std::string_view utf8) {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        // Checked by check_document: valid UTF-8, BMP only.
+        for (std::size_t i = 0; i < utf8.size();) {
+            const auto b0 = static_cast<unsigned char>(utf8[i]);
+            unsigned cp = b0;
+            std::size_t len = 1;
+            if (b0 >= 0xE0) cp = b0 & 0x0Fu, len = 3;
+            else if (b0 >= 0xC0) cp = b0 & 0x1Fu, len = 2;
+            for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
+            i += len;
+            const char hex[4] = {kHex[cp >> 12], kHex[(cp >> 8) & 0xF], kHex[(cp >> 4) & 0xF], kHex[cp & 0xF]};
+            m_out.append(hex, 4);
+        }
+    }
 
     void line(double x1, double y1, double x2, double y2, double width) {
         if (width != m_line_width) {
-            m_doc.check(HPDF_Page_SetLineWidth(m_page, real(width)), "HPDF_Page_SetLineWidth");
+            real(width);
+            m_out += " w\n";
             m_line_width = width;
         }
-        m_doc.check(HPDF_Page_MoveTo(m_page, real(x1), real(y1)), "HPDF_Page_MoveTo");
-        m_doc.check(HPDF_Page_LineTo(m_page, real(x2), real(y2)), "HPDF_Page_LineTo");
-        m_doc.check(HPDF_Page_Stroke(m_page), "HPDF_Page_Stroke");
+        real(x1);
+        m_out += ' ';
+        real(y1);
+        m_out += " m\n";
+        real(x2);
+        m_out += ' ';
+        real(y2);
+        m_out += " l\nS\n";
     }
 
-    const HpdfDoc& m_doc;
     HPDF_Page m_page;
     const font::FontSet& m_fonts;
-    const std::array<HPDF_Font, kFaceCount>& m_hfonts;
+    const std::array<HPDF_Dict, kFaceCount>& m_hfonts;
+    std::array<const char*, kFaceCount> m_names{};
+    std::string m_out;
     bool m_in_text = false;
     int m_face = -1;
     double m_size = -1;
@@ -219,8 +295,8 @@ std::string write_pdf(const layout::PagedDocument& doc, const font::FontSet& fon
 
     HpdfDoc hdoc;
     HPDF_Doc pdf = hdoc.get();
-    hdoc.check(HPDF_SetCompressionMode(pdf, options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE),
-               "HPDF_SetCompressionMode");
+    // libharu compresses nothing itself: streams arrive here compressed or not (options.compress).
+    hdoc.check(HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE), "HPDF_SetCompressionMode");
     hdoc.check(HPDF_UseUTFEncodings(pdf), "HPDF_UseUTFEncodings");
 
     // Metadata. libharu writes a string through the document's current encoder: with none
@@ -248,22 +324,27 @@ std::string write_pdf(const layout::PagedDocument& doc, const font::FontSet& fon
         }
     }
 
-    // Fonts: only the faces used, always in Face order (the subset tags HPDFAA+, HPDFAB+, …
-    // are handed out in load order, so the order must not depend on anything else).
-    std::array<HPDF_Font, kFaceCount> hfonts{};
+    // Fonts: only the faces used, always in Face order, tagged HPDFAA, HPDFAB, … in that
+    // order (as libharu tagged them), so the names do not depend on anything else.
+    std::array<HPDF_Dict, kFaceCount> hfonts{};
+    std::array<std::shared_ptr<const detail::FaceProgram>, kFaceCount> programs;
+    detail::FontOptions font_options;
+    font_options.compress = options.compress;
+    char tag_letter = 'A';
     for (int f = 0; f < kFaceCount; ++f) {
-        if (!use.used[static_cast<std::size_t>(f)]) continue;
-        const std::string path = fonts.face(static_cast<Face>(f)).path().string();
-        const char* name = hdoc.check_ptr(HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE),
-                                          "HPDF_LoadTTFontFromFile");
-        hfonts[static_cast<std::size_t>(f)] = hdoc.check_ptr(HPDF_GetFont(pdf, name, "UTF-8"), "HPDF_GetFont");
+        const auto i = static_cast<std::size_t>(f);
+        if (!use.used[i]) continue;
+        const auto& face = fonts.face(static_cast<Face>(f));
+        programs[i] = detail::face_program(face);
+        const std::string tag = std::string("HPDFA") + tag_letter++;
+        hfonts[i] = detail::add_font(hdoc, face, *programs[i], use.code_points(i), tag, font_options);
     }
 
     for (const auto& page : doc.pages) {
         HPDF_Page hpage = hdoc.check_ptr(HPDF_AddPage(pdf), "HPDF_AddPage");
         hdoc.check(HPDF_Page_SetWidth(hpage, static_cast<HPDF_REAL>(page.width)), "HPDF_Page_SetWidth");
         hdoc.check(HPDF_Page_SetHeight(hpage, static_cast<HPDF_REAL>(page.height)), "HPDF_Page_SetHeight");
-        PageWriter writer(hdoc, hpage, fonts, hfonts);
+        PageWriter writer(hpage, fonts, hfonts);
         for (const auto& item : page.items) {
             if (const auto* text = std::get_if<layout::TextItem>(&item)) {
                 writer.text(*text);
@@ -272,11 +353,12 @@ std::string write_pdf(const layout::PagedDocument& doc, const font::FontSet& fon
             }
         }
         writer.end_text();
-    }
-
-    for (int f = 0; f < kFaceCount; ++f) {
-        const auto i = static_cast<std::size_t>(f);
-        if (use.used[i]) detail::replace_tounicode(hdoc, hfonts[i], use.code_points[i]);
+        auto* attr = static_cast<HPDF_PageAttr>(hpage->attr);
+        if (options.compress) {
+            hdoc.fill_stream(attr->contents, detail::zlib_compress(writer.content(), kContentLevel), true);
+        } else {
+            hdoc.fill_stream(attr->contents, writer.content(), false);
+        }
     }
     return hdoc.save();
 }

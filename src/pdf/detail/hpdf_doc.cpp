@@ -20,6 +20,21 @@ std::string hex4(unsigned value) {
     return buf.data();
 }
 
+void append_hex4(std::string& s, unsigned value) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    s += kHex[(value >> 12) & 0xF];
+    s += kHex[(value >> 8) & 0xF];
+    s += kHex[(value >> 4) & 0xF];
+    s += kHex[value & 0xF];
+}
+
+// Dictionary write hook (called after the entries, before ">>"): the filter of a stream
+// whose data is already compressed. libharu's own /Filter entry is tied to compressing the
+// data itself at save time, so it is not used.
+HPDF_STATUS HPDF_STDCALL write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
 }  // namespace
 
 void HPDF_STDCALL HpdfDoc::on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
@@ -58,9 +73,35 @@ std::string HpdfDoc::save() {
     return out;
 }
 
+HPDF_Dict HpdfDoc::new_dict() const {
+    HPDF_Dict dict = check_ptr(HPDF_Dict_New(m_doc->mmgr), "HPDF_Dict_New");
+    check(HPDF_Xref_Add(m_doc->xref, dict), "HPDF_Xref_Add");
+    return dict;
+}
+
+HPDF_Dict HpdfDoc::new_stream(std::string_view data, bool flate) const {
+    HPDF_Dict dict = check_ptr(HPDF_DictStream_New(m_doc->mmgr, m_doc->xref), "HPDF_DictStream_New");
+    fill_stream(dict, data, flate);
+    return dict;
+}
+
+void HpdfDoc::fill_stream(HPDF_Dict stream, std::string_view data, bool flate) const {
+    check_ptr(stream->stream, "stream object");
+    stream->filter = HPDF_STREAM_FILTER_NONE;
+    stream->write_fn = flate ? &write_flate_filter : nullptr;
+    if (data.empty()) return;
+    check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(data.data()),
+                            static_cast<HPDF_UINT>(data.size())),
+          "HPDF_Stream_Write");
+}
+
 std::string tounicode_cmap(const std::set<char32_t>& code_points) {
+    return tounicode_cmap(std::vector<char32_t>(code_points.begin(), code_points.end()));
+}
+
+std::string tounicode_cmap(const std::vector<char32_t>& sorted_code_points) {
     std::vector<unsigned> codes;
-    for (const char32_t cp : code_points) {
+    for (const char32_t cp : sorted_code_points) {
         if (cp <= 0xFFFF && (cp < 0xD800 || cp > 0xDFFF)) codes.push_back(static_cast<unsigned>(cp));
     }
     std::string s =
@@ -75,26 +116,17 @@ std::string tounicode_cmap(const std::set<char32_t>& code_points) {
     for (std::size_t i = 0; i < codes.size(); i += kPerBlock) {
         const std::size_t n = std::min(kPerBlock, codes.size() - i);
         s += std::to_string(n) + " beginbfchar\n";
-        for (std::size_t j = i; j < i + n; ++j) s += "<" + hex4(codes[j]) + "> <" + hex4(codes[j]) + ">\n";
+        for (std::size_t j = i; j < i + n; ++j) {
+            s += '<';
+            append_hex4(s, codes[j]);
+            s += "> <";
+            append_hex4(s, codes[j]);
+            s += ">\n";
+        }
         s += "endbfchar\n";
     }
     s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
     return s;
-}
-
-void replace_tounicode(const HpdfDoc& doc, HPDF_Font font, const std::set<char32_t>& code_points) {
-    auto cmap = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
-    doc.check_ptr(cmap, "HPDF_Dict_GetItem(ToUnicode)");
-    doc.check_ptr(cmap->stream, "ToUnicode stream");
-    HPDF_MemStream_FreeData(cmap->stream);  // the stream keeps its /Filter
-    // Entries of libharu's encoding CMap that a ToUnicode stream does not carry.
-    for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) {
-        (void)HPDF_Dict_RemoveElement(cmap, key);  // HPDF_DICT_ITEM_NOT_FOUND is fine
-    }
-    const std::string content = tounicode_cmap(code_points);
-    doc.check(HPDF_Stream_Write(cmap->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
-                                static_cast<HPDF_UINT>(content.size())),
-              "HPDF_Stream_Write(ToUnicode)");
 }
 
 void remove_info_entry(const HpdfDoc& doc, const char* key) {

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace hoso::pdf::detail {
 
@@ -32,6 +34,17 @@ public:
     // Writes the saved document into a string (HPDF_SaveToStream + HPDF_ReadFromStream).
     std::string save();
 
+    // Objects through libharu's internal object API. A dictionary made here is indirect
+    // (it has an object number) and owned by the document.
+    HPDF_Dict new_dict() const;
+    // A stream object holding `data` as given. With `flate` the bytes are already
+    // zlib-compressed: the dictionary says /Filter /FlateDecode and libharu writes them as
+    // they are (the document's compression mode stays HPDF_COMP_NONE, so libharu never
+    // compresses anything itself).
+    HPDF_Dict new_stream(std::string_view data, bool flate) const;
+    // Fills an existing stream object (a page's content stream) the same way.
+    void fill_stream(HPDF_Dict stream, std::string_view data, bool flate) const;
+
 private:
     struct ErrorState {
         bool raised = false;
@@ -44,13 +57,12 @@ private:
     HPDF_Doc m_doc = nullptr;
 };
 
-// The ToUnicode CMap for a font whose CIDs are the UTF-16 code units of BMP code points
-// (libharu's UTF-8 encoder): one bfchar per code point, at most 100 per block.
+// The ToUnicode CMap for a font whose CIDs are the code points themselves (BMP only, as
+// libharu's UTF-8 encoder draws them): one bfchar per code point, at most 100 per block.
+// (libharu 2.3.0's own ToUnicode is a copy of its encoding CMap with begincidrange, which
+// is not allowed there.) Code points beyond the BMP and surrogates are left out.
+std::string tounicode_cmap(const std::vector<char32_t>& sorted_code_points);
 std::string tounicode_cmap(const std::set<char32_t>& code_points);
-
-// Replaces the content of `font`'s ToUnicode stream (libharu 2.3.0 writes a malformed one
-// with begincidrange) by tounicode_cmap(code_points).
-void replace_tounicode(const HpdfDoc& doc, HPDF_Font font, const std::set<char32_t>& code_points);
 
 // Removes an entry of the document information dictionary (e.g. libharu's default Producer).
 void remove_info_entry(const HpdfDoc& doc, const char* key);
