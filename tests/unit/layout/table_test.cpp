@@ -257,8 +257,9 @@ TEST_CASE("cell content is aligned vertically per Cell::valign", "[layout][table
     std::map<std::string, double> y;
     for (const auto& item : texts(out.pages[0])) y[item.text] = item.y;
     const double asc = 0.891 * 13, desc = 0.216 * 13;
-    CHECK(y.at("trên") == Approx(top - 2 - asc).margin(1e-9));
-    CHECK(y.at("dưới") == Approx(bottom + 2 + desc).margin(1e-9));
+    // Padding 2 pt, plus half of the 0.5 pt border the row makes room for.
+    CHECK(y.at("trên") == Approx(top - 2 - 0.25 - asc).margin(1e-9));
+    CHECK(y.at("dưới") == Approx(bottom + 2 + 0.25 + desc).margin(1e-9));
     CHECK(y.at("giữa") + (asc - desc) / 2 == Approx((top + bottom) / 2).margin(1e-9));
 }
 
