@@ -65,13 +65,6 @@ bool decode_utf8(std::string_view s, std::vector<char32_t>& out) {
     return true;
 }
 
-bool is_ascii(std::string_view s) {
-    for (const char c : s) {
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
-    }
-    return true;
-}
-
 bool finite(double v) { return std::isfinite(v); }
 
 // Code points drawn with each face (a bit per BMP code point); a face is used when its set
@@ -104,48 +97,46 @@ FontUse check_document(const layout::PagedDocument& doc, const font::FontSet& fo
     if (doc.pages.empty()) throw Error("pdf: the document has no pages (a PDF needs at least one)");
     for (std::size_t p = 0; p < doc.pages.size(); ++p) {
         const auto& page = doc.pages[p];
-        const std::string where = " (trang " + std::to_string(p + 1) + " / page " + std::to_string(p + 1) + ")";
-        if (!finite(page.width) || !finite(page.height)) throw Error("pdf: page size is not a number" + where);
+        auto where = [p] { return " (trang " + std::to_string(p + 1) + " / page " + std::to_string(p + 1) + ")"; };
+        if (!finite(page.width) || !finite(page.height)) throw Error("pdf: page size is not a number" + where());
         for (const auto& item : page.items) {
             if (const auto* rule = std::get_if<layout::RuleItem>(&item)) {
                 if (!finite(rule->x1) || !finite(rule->y1) || !finite(rule->x2) || !finite(rule->y2) ||
                     !finite(rule->width) || rule->width < 0) {
-                    throw Error("pdf: rule '" + rule->role + "' has invalid coordinates" + where);
+                    throw Error("pdf: rule '" + rule->role + "' has invalid coordinates" + where());
                 }
                 continue;
             }
             const auto& text = std::get<layout::TextItem>(item);
             const int f = static_cast<int>(text.face);
-            if (f < 0 || f >= kFaceCount) throw Error("pdf: text item with an invalid face" + where);
+            if (f < 0 || f >= kFaceCount) throw Error("pdf: text item with an invalid face" + where());
             if (!finite(text.x) || !finite(text.y) || !finite(text.size) || text.size <= 0 ||
                 text.size > kMaxFontSize) {
-                throw Error("pdf: text item \"" + text.text + "\" has invalid position or size" + where);
+                throw Error("pdf: text item \"" + text.text + "\" has invalid position or size" + where());
             }
             if (text.text.size() > kMaxTextBytes) {
-                throw Error("pdf: text item longer than 65535 bytes" + where);
+                throw Error("pdf: text item longer than 65535 bytes" + where());
             }
             if (!decode_utf8(text.text, cps)) {
-                throw Error("pdf: văn bản không phải UTF-8 hợp lệ (invalid UTF-8) in \"" + text.text + "\"" + where);
+                throw Error("pdf: văn bản không phải UTF-8 hợp lệ (invalid UTF-8) in \"" + text.text + "\"" + where());
             }
             const auto& face = fonts.face(text.face);
             for (const char32_t cp : cps) {
-                const std::string what = code_point_name(cp) + " in \"" + text.text + "\"" + where;
+                auto what = [&] { return code_point_name(cp) + " in \"" + text.text + "\"" + where(); };
                 if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-                    throw Error("pdf: ký tự điều khiển (control character) " + what);
+                    throw Error("pdf: ký tự điều khiển (control character) " + what());
                 }
                 if (cp > 0xFFFF) {
                     throw Error("pdf: không in được ký tự ngoài BMP (libharu 2.3.0 cannot draw code points "
-                                "beyond U+FFFF) " + what);
+                                "beyond U+FFFF) " + what());
                 }
                 if (!face.has_glyph(cp)) {
                     throw Error("pdf: phông chữ " + face.postscript_name() + " không có ký tự (font has no glyph for) " +
-                                what);
+                                what());
                 }
+                use.add(static_cast<std::size_t>(f), cp);
             }
-            if (!cps.empty()) {
-                use.used[static_cast<std::size_t>(f)] = true;
-                for (const char32_t cp : cps) use.add(static_cast<std::size_t>(f), cp);
-            }
+            if (!cps.empty()) use.used[static_cast<std::size_t>(f)] = true;
         }
     }
     return use;
@@ -163,7 +154,6 @@ void check_meta_string(const std::string& value, const char* key) {
 }
 
 struct InfoEntry {
-    HPDF_InfoType type;
     const char* key;
     const std::string* value;
 };
@@ -297,31 +287,22 @@ std::string write_pdf(const layout::PagedDocument& doc, const font::FontSet& fon
     HPDF_Doc pdf = hdoc.get();
     // libharu compresses nothing itself: streams arrive here compressed or not (options.compress).
     hdoc.check(HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE), "HPDF_SetCompressionMode");
-    hdoc.check(HPDF_UseUTFEncodings(pdf), "HPDF_UseUTFEncodings");
 
-    // Metadata. libharu writes a string through the document's current encoder: with none
-    // (the default) as a plain literal, with "UTF-8" as UTF-16BE with a BOM. So ASCII values
-    // are set first, the others after switching to UTF-8. No dates, no /ID (determinism).
+    // Metadata: ASCII values as literal strings, the others as UTF-16BE with a BOM (what
+    // libharu writes through its UTF-8 encoder, without setting that encoder up). No dates,
+    // no /ID (determinism).
     const std::array<InfoEntry, 6> info = {{
-        {HPDF_INFO_TITLE, "Title", &doc.meta.title},
-        {HPDF_INFO_SUBJECT, "Subject", &doc.meta.subject},
-        {HPDF_INFO_AUTHOR, "Author", &doc.meta.author},
-        {HPDF_INFO_KEYWORDS, "Keywords", &doc.meta.keywords},
-        {HPDF_INFO_CREATOR, "Creator", &options.creator},
-        {HPDF_INFO_PRODUCER, "Producer", &options.producer},
+        {"Title", &doc.meta.title},
+        {"Subject", &doc.meta.subject},
+        {"Author", &doc.meta.author},
+        {"Keywords", &doc.meta.keywords},
+        {"Creator", &options.creator},
+        {"Producer", &options.producer},
     }};
     for (const auto& e : info) check_meta_string(*e.value, e.key);
     detail::remove_info_entry(hdoc, "Producer");  // libharu's "Haru Free PDF Library 2.3.0"
     for (const auto& e : info) {
-        if (!e.value->empty() && is_ascii(*e.value)) {
-            hdoc.check(HPDF_SetInfoAttr(pdf, e.type, e.value->c_str()), "HPDF_SetInfoAttr");
-        }
-    }
-    hdoc.check(HPDF_SetCurrentEncoder(pdf, "UTF-8"), "HPDF_SetCurrentEncoder");
-    for (const auto& e : info) {
-        if (!e.value->empty() && !is_ascii(*e.value)) {
-            hdoc.check(HPDF_SetInfoAttr(pdf, e.type, e.value->c_str()), "HPDF_SetInfoAttr");
-        }
+        if (!e.value->empty()) hdoc.set_info(e.key, *e.value);
     }
 
     // Fonts: only the faces used, always in Face order, tagged HPDFAA, HPDFAB, … in that

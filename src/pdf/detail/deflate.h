@@ -1,15 +1,25 @@
 // Internals of the pdf module: compression.
 //
-// zlib_compress is plain zlib. PrecodedFont makes the font program of every document
-// without compressing it again: per face, each glyph is compressed once (LZ77 within the
-// glyph, Huffman codes shared by the whole face), and a document's FontFile2 is the
-// concatenation of the bit strings of its glyphs behind the face's code tables — a valid
-// zlib stream (RFC 1950/1951) built by copying bits.
+// zlib_compress is plain zlib, for the content streams. The other streams of a document are
+// encoded here, as RFC 1950 zlib streams of RFC 1951 deflate blocks, without zlib's per-call
+// set-up (a deflate state is ~270 KB to allocate and clear):
+//   * encode_runs: a fixed-Huffman block whose matches repeat the bytes a few given distances
+//     back — enough for CIDToGIDMap (runs of zeros) and ToUnicode (lines that differ in a
+//     few hex digits).
+//   * PrecodedFont: the font program of a face, compressed once per face and reused by every
+//     document. Each glyph (and the block of tables every subset copies) is LZ77-parsed on
+//     its own and Huffman-coded with one code for the whole face; a document's FontFile2 is
+//     a fixed-Huffman block for its few KB of per-subset tables followed by one block that
+//     repeats the face's code tables and the bit strings of the glyphs drawn. Nothing is
+//     compressed per document: bits are copied.
 #pragma once
 
+#include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pdf/detail/truetype.h"
 
@@ -18,14 +28,42 @@ namespace hoso::pdf::detail {
 // RFC 1950 zlib stream of `data` at zlib's `level` (1 fastest … 9 smallest).
 std::string zlib_compress(std::string_view data, int level = 6);
 
-// A CIDToGIDMap (two bytes per CID, mostly zero) as a zlib stream.
-std::string compress_map(std::string_view map);
+// RFC 1950 zlib stream of `data` in one fixed-Huffman block; a match is taken where at least
+// three bytes repeat those at one of `distances` (each 1 … 32768) back.
+std::string encode_runs(std::string_view data, std::initializer_list<unsigned> distances);
+
+// The distances encode_runs uses for a CIDToGIDMap and for a bfchar ToUnicode CMap.
+std::string compress_map(std::string_view cid_to_gid_map);
+std::string compress_cmap(std::string_view tounicode);
 
 class PrecodedFont {
 public:
-    static std::shared_ptr<const PrecodedFont> build(const TrueTypeProgram& program);
-    // The zlib stream of program.assemble(subset).
+    // Parses and codes every glyph of `program` (tens of milliseconds for a 2,600-glyph
+    // face); the result is immutable and may be shared by any number of threads. `weights`
+    // (one per glyph, or empty) says how much each glyph's statistics count when the face's
+    // Huffman code is chosen: the glyphs documents draw most should decide it.
+    static std::shared_ptr<const PrecodedFont> build(const TrueTypeProgram& program,
+                                                     const std::vector<std::uint32_t>& weights = {});
+
+    // The zlib stream of program.assemble(subset), `program` being the one given to build().
     std::string encode(const TrueTypeProgram& program, const TrueTypeProgram::Subset& subset) const;
+
+    std::size_t memory_bytes() const noexcept;
+
+    struct Segment {
+        std::size_t byte_offset = 0;  // into m_bits
+        std::size_t bit_count = 0;
+        std::uint32_t adler = 1;      // Adler-32 of the uncompressed bytes
+        std::size_t length = 0;       // uncompressed bytes
+    };
+
+private:
+    std::string m_bits;  // every segment, each starting on a byte boundary
+    Segment m_header;    // BFINAL=1, BTYPE=2 and the face's code tables
+    Segment m_fixed;     // program.fixed_tables()
+    std::vector<Segment> m_glyphs;  // per glyph id (padded glyph bytes)
+    std::uint32_t m_end_of_block = 0;  // bit-reversed code of symbol 256
+    int m_end_of_block_bits = 0;
 };
 
 }  // namespace hoso::pdf::detail

@@ -95,6 +95,35 @@ void HpdfDoc::fill_stream(HPDF_Dict stream, std::string_view data, bool flate) c
           "HPDF_Stream_Write");
 }
 
+void HpdfDoc::set_info(const char* key, std::string_view utf8) const {
+    HPDF_Dict info = check_ptr(m_doc->info, "document information dictionary");
+    bool ascii = true;
+    for (const char c : utf8) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+        const std::string value(utf8);
+        check(HPDF_Dict_Add(info, key, HPDF_String_New(m_doc->mmgr, value.c_str(), nullptr)), "HPDF_Dict_Add");
+        return;
+    }
+    std::string utf16 = "\xFE\xFF";
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto b0 = static_cast<unsigned char>(utf8[i]);
+        unsigned cp = b0;
+        std::size_t len = 1;
+        if (b0 >= 0xE0) cp = b0 & 0x0Fu, len = 3;
+        else if (b0 >= 0xC0) cp = b0 & 0x1Fu, len = 2;
+        for (std::size_t k = 1; k < len && i + k < utf8.size(); ++k) {
+            cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
+        }
+        i += len;
+        utf16 += static_cast<char>(cp >> 8);
+        utf16 += static_cast<char>(cp & 0xFF);
+    }
+    check(HPDF_Dict_Add(info, key,
+                        HPDF_Binary_New(m_doc->mmgr, reinterpret_cast<HPDF_BYTE*>(utf16.data()),
+                                        static_cast<HPDF_UINT>(utf16.size()))),
+          "HPDF_Dict_Add");
+}
+
 std::string tounicode_cmap(const std::set<char32_t>& code_points) {
     return tounicode_cmap(std::vector<char32_t>(code_points.begin(), code_points.end()));
 }

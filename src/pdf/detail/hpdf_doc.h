@@ -44,6 +44,10 @@ public:
     HPDF_Dict new_stream(std::string_view data, bool flate) const;
     // Fills an existing stream object (a page's content stream) the same way.
     void fill_stream(HPDF_Dict stream, std::string_view data, bool flate) const;
+    // Sets a text entry of the document information dictionary: ASCII as a literal string,
+    // anything else as UTF-16BE with a byte order mark. `utf8` must be valid UTF-8 within the
+    // BMP (checked by the caller).
+    void set_info(const char* key, std::string_view utf8) const;
 
 private:
     struct ErrorState {

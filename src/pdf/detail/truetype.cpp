@@ -1,11 +1,15 @@
 #include "pdf/detail/truetype.h"
 
 #include <algorithm>
+#include <bit>
 #include <array>
+#include <cstring>
 
 #include "core/core.h"
 
 namespace hoso::pdf::detail {
+
+static_assert(std::endian::native == std::endian::little, "byte order: see memcpy loads below");
 
 namespace {
 
@@ -52,7 +56,11 @@ void pad4(std::string& d) {
 std::uint32_t checksum(std::string_view d) {
     std::uint32_t sum = 0;
     std::size_t i = 0;
-    for (; i + 4 <= d.size(); i += 4) sum += u32(d, i);
+    for (; i + 4 <= d.size(); i += 4) {
+        std::uint32_t w = 0;
+        std::memcpy(&w, d.data() + i, 4);
+        sum += __builtin_bswap32(w);  // big-endian words on a little-endian machine
+    }
     if (i < d.size()) {
         std::array<char, 4> last{};
         std::copy(d.begin() + static_cast<std::ptrdiff_t>(i), d.end(), last.begin());
@@ -232,25 +240,20 @@ TrueTypeProgram::Subset TrueTypeProgram::subset(const std::vector<std::uint8_t>&
     put16(hhea, 34, static_cast<std::uint32_t>(count));  // numberOfHMetrics: one per glyph
     std::string maxp = m_maxp;
     put16(maxp, 4, static_cast<std::uint32_t>(count));
-    std::string hmtx;
-    hmtx.reserve(4 * count);
+    std::string hmtx(4 * count, '\0');  // unused glyphs: advance 0, left side bearing 0
     for (std::size_t g = 0; g < count; ++g) {
-        if (!used[g] && g != 0) {
-            append32(hmtx, 0);
-            continue;
-        }
+        if (!used[g] && g != 0) continue;
         const std::size_t last = m_num_hmetrics - 1u;
         const std::uint16_t advance = u16(m_hmtx, 4 * std::min(g, last));
         const std::uint16_t lsb = g < m_num_hmetrics ? u16(m_hmtx, 4 * g + 2)
                                                      : u16(m_hmtx, 4u * m_num_hmetrics + 2 * (g - m_num_hmetrics));
-        append16(hmtx, advance);
-        append16(hmtx, lsb);
+        put16(hmtx, 4 * g, advance);
+        put16(hmtx, 4 * g + 2, lsb);
     }
-    std::string loca;
-    loca.reserve((count + 1) * (long_loca ? 4 : 2));
-    for (const std::uint32_t off : offsets) {
-        if (long_loca) append32(loca, off);
-        else append16(loca, off / 2);
+    std::string loca((count + 1) * (long_loca ? 4 : 2), '\0');
+    for (std::size_t g = 0; g <= count; ++g) {
+        if (long_loca) put32(loca, 4 * g, offsets[g]);
+        else put16(loca, 2 * g, offsets[g] / 2);
     }
 
     // Directory: the per-document tables, the fixed ones and glyf, sorted by tag.
