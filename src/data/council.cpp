@@ -511,6 +511,24 @@ void parse_dispatch(Reader& r, const XMLElement* e, CouncilDispatch& d) {
             d.sections.push_back(std::move(s));
         }
     }
+    // The letter ends with a closing paragraph that carries "./." (added by the template).
+    if (d.closing.empty() && d.sections.empty() && !d.opening.empty()) {
+        d.closing.push_back(std::move(d.opening.back()));
+        d.opening.pop_back();
+    }
+    if (d.closing.empty()) {
+        r.missing(d.where, f + ".p", "đoạn kết sau các mục (<p> sau <section> cuối cùng)",
+                  "a closing paragraph after the sections (<p> after the last <section>)");
+    } else {
+        std::string& last = d.closing.back().value;
+        for (const char* end : {"./.", "/.", "."}) {
+            const std::string tail(end);
+            if (last.size() >= tail.size() && last.compare(last.size() - tail.size(), tail.size(), tail) == 0) {
+                last.erase(last.size() - tail.size());
+                break;
+            }
+        }
+    }
     if (const XMLElement* s = r.single(e, "signer", f + ".signer")) parse_signer(r, s, d.signer, f + ".signer");
     d.distribution = parse_distribution(r, e, f + ".distribution", "Như trên");
 }
