@@ -18,7 +18,7 @@ inline long auto_line(double multiple) { return std::lround(kAutoLineUnit * mult
 // paragraphs with a bottom border whose length is set by left/right indents, centred in the
 // column. The paragraph is kRuleLineTwips high (exact), so the line lies that far below the
 // line box (descent) of the text above — layout's kRuleBelowDescent. Thickness 0.5 pt.
-inline constexpr long kRuleLineTwips = 40;      // 2 pt
+inline constexpr long kRuleLineTwips = 22;      // 1.1 pt: LibreOffice adds the 0.5 pt border and its padding below, 2 pt in all
 inline constexpr int kRuleEighths = 4;          // 0.5 pt
 inline constexpr long kHeaderRuleAfterTwips = 120;  // rule → Số / date line (kGapAfterRule)
 inline constexpr long kTitleAfterTwips = 240;       // after the trích yếu (kTitleSpaceAfter)
