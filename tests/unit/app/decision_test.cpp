@@ -465,6 +465,15 @@ TEST_CASE("decision of the example council: files, letters and dispatch", "[app]
     // The unit file asking for mức độ 2 reaches mức độ 1: the letter says so.
     const std::string letter = test::slurp(dir / "out" / "cong-van" / "truong-trung-hoc-co-so-muong-so.model.txt");
     CHECK(letter.find("đơn vị có thể đề nghị công nhận mức độ 1") != std::string::npos);
+    // The document trees of the example, compared with goldens (UPDATE_GOLDEN=1 rewrites them).
+    int dumps = 0;
+    for (const auto& f : outcome.written) {
+        if (f.extension() != ".txt") continue;
+        ++dumps;
+        const auto rel = std::filesystem::relative(f, dir / "out");
+        test::check_golden(std::filesystem::path("golden/app/council") / rel, test::slurp(f));
+    }
+    CHECK(dumps == 5);
     const std::string dispatch = test::slurp(dir / "out" / "cong-van-trien-khai.model.txt");
     CHECK(dispatch.find("tổ chức triển khai thực hiện./.") != std::string::npos);
     CHECK(dispatch.find("recipient \"Các cơ quan, đơn vị trên địa bàn huyện\"") != std::string::npos);
