@@ -73,14 +73,18 @@ std::shared_ptr<const FaceProgram> build(const font::TrueTypeFont& face) {
     auto p = std::make_shared<FaceProgram>();
     {
         // libharu's own parser reads the file once: it supplies the descriptor metrics it
-        // has always written, and its glyph ids cross-check the file against `face`.
+        // has always written, and its glyph ids and widths cross-check the file against `face`.
         HpdfDoc scratch;
         const char* name = scratch.check_ptr(HPDF_LoadTTFontFromFile(scratch.get(), path.c_str(), HPDF_TRUE),
                                              "HPDF_LoadTTFontFromFile");
         HPDF_FontDef def = scratch.check_ptr(HPDF_Doc_FindFontDef(scratch.get(), name), "HPDF_Doc_FindFontDef");
         bool same = true;
         for_each_sample([&](char32_t cp) {
-            if (HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(cp)) != face.glyph_id(cp)) same = false;
+            const auto unicode = static_cast<HPDF_UINT16>(cp);
+            if (HPDF_TTFontDef_GetGlyphid(def, unicode) != face.glyph_id(cp) ||
+                (face.has_glyph(cp) && HPDF_TTFontDef_GetCharWidth(def, unicode) != face.advance_1000(cp))) {
+                same = false;
+            }
         });
         if (!same) {
             throw Error("pdf: tệp phông chữ đã thay đổi (the font file changed since it was loaded): " + path);

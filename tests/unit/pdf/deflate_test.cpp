@@ -1,0 +1,138 @@
+// pdf internals: the deflate streams hoso writes itself (RFC 1950/1951) must inflate, with
+// zlib's own decoder, to exactly the bytes they stand for.
+#include <catch2/catch.hpp>
+
+#include "support.h"
+
+#include <zlib.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "font/font.h"
+#include "pdf/detail/deflate.h"
+#include "pdf/detail/truetype.h"
+
+using hoso::pdf::detail::PrecodedFont;
+using hoso::pdf::detail::TrueTypeProgram;
+
+namespace {
+
+// Inflates a zlib stream with zlib (checks the Adler-32 too); fails the test on any error.
+std::string inflate_all(const std::string& z, std::size_t expected_size) {
+    std::string out(expected_size + 1, '\0');  // one spare byte: a longer result is an error too
+    uLongf size = static_cast<uLongf>(out.size());
+    const int status = uncompress(reinterpret_cast<Bytef*>(out.data()), &size,
+                                  reinterpret_cast<const Bytef*>(z.data()), static_cast<uLong>(z.size()));
+    INFO("zlib uncompress status " << status);
+    REQUIRE(status == Z_OK);
+    out.resize(size);
+    return out;
+}
+
+struct Lcg {
+    std::uint32_t x;
+    std::uint32_t next() { return x = x * 1103515245u + 12345u, x >> 8; }
+};
+
+const TrueTypeProgram& regular() {
+    static const TrueTypeProgram p = TrueTypeProgram::parse(
+        hoso::test::slurp(hoso::test::fonts_dir() / "LiberationSerif-Regular.ttf"), "LiberationSerif-Regular.ttf");
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("deflate: encode_runs inflates to its input for runs, tables, text and noise", "[pdf][deflate]") {
+    Lcg rng{7};
+    std::vector<std::string> inputs = {"", "a", "ab", "aaa", std::string(100000, '\0'), std::string(258 * 3 + 1, 'x')};
+    std::string table;  // 16-bit entries with long repeats, like loca/CIDToGIDMap
+    for (int i = 0; i < 5000; ++i) {
+        const unsigned v = (i % 97 == 0) ? rng.next() & 0xFFFF : 0;
+        table += static_cast<char>(v >> 8);
+        table += static_cast<char>(v & 0xFF);
+    }
+    inputs.push_back(table);
+    std::string noise;
+    for (int i = 0; i < 70000; ++i) noise += static_cast<char>(rng.next() & 0xFF);  // beyond the 32 KB window
+    inputs.push_back(noise);
+    std::string text;
+    for (unsigned cp = 0x20; cp < 0x2000; cp += 3) {
+        char line[32];
+        std::snprintf(line, sizeof line, "<%04X> <%04X>\n", cp, cp);
+        text += line;
+    }
+    inputs.push_back(text);
+    for (const auto& in : inputs) {
+        INFO("input of " << in.size() << " bytes");
+        for (const auto& z : {hoso::pdf::detail::encode_runs(in, {1, 2, 4}), hoso::pdf::detail::compress_map(in),
+                              hoso::pdf::detail::compress_cmap(in), hoso::pdf::detail::encode_runs(in, {32768, 3})}) {
+            CHECK(inflate_all(z, in.size()) == in);
+        }
+    }
+    // The run encoder actually compresses what it is meant for.
+    CHECK(hoso::pdf::detail::compress_map(table).size() < table.size() / 10);
+    CHECK(hoso::pdf::detail::compress_cmap(text).size() < text.size() / 2);
+    CHECK(hoso::pdf::detail::compress_map(std::string(100000, '\0')).size() < 1000);  // 13 bits per 258 zeros
+}
+
+TEST_CASE("deflate: zlib_compress round trip", "[pdf][deflate]") {
+    const std::string in = "BT\n/F1 14 Tf\n1 0 0 1 85.04 780 Tm\n<0043> Tj\nET\n";
+    CHECK(inflate_all(hoso::pdf::detail::zlib_compress(in), in.size()) == in);
+    CHECK(inflate_all(hoso::pdf::detail::zlib_compress("", 1), 0).empty());
+}
+
+TEST_CASE("deflate: a precoded font program inflates to the assembled subset, for any glyph set", "[pdf][deflate]") {
+    const TrueTypeProgram& program = regular();
+    const auto precoded = PrecodedFont::build(program);
+    REQUIRE(precoded != nullptr);
+    const std::size_t n = program.num_glyphs();
+    Lcg rng{2024};
+    std::vector<std::vector<std::uint8_t>> sets;
+    sets.emplace_back(n, 0);                  // .notdef only
+    sets.emplace_back(n, 1);                  // every glyph: glyf > 128 KB, long loca
+    std::vector<std::uint8_t> last(n, 0);     // the highest glyph id alone
+    last[n - 1] = 1;
+    sets.push_back(last);
+    for (const int density : {2, 10, 60, 300}) {
+        for (int k = 0; k < 4; ++k) {
+            std::vector<std::uint8_t> used(n, 0);
+            for (std::size_t g = 0; g < n; ++g) used[g] = (rng.next() % 1000) < static_cast<unsigned>(density);
+            sets.push_back(used);
+        }
+    }
+    for (auto used : sets) {
+        used[0] = 1;
+        program.add_components(used);
+        const auto subset = program.subset(used);
+        const std::string raw = program.assemble(subset);
+        INFO(subset.glyphs.size() << " glyphs, " << raw.size() << " bytes");
+        const std::string z = precoded->encode(program, subset);
+        CHECK(inflate_all(z, raw.size()) == raw);
+        if (subset.glyphs.size() > 50) CHECK(z.size() < raw.size());
+    }
+}
+
+TEST_CASE("deflate: precoded glyphs stay within 25% of zlib -9 on the same subset", "[pdf][deflate]") {
+    // What precoding costs in size: each glyph is compressed alone (no match reaches into
+    // another glyph), with one Huffman code for the face.
+    const TrueTypeProgram& program = regular();
+    const auto precoded = PrecodedFont::build(program);
+    const auto fonts = hoso::font::FontSet::load_directory(hoso::test::fonts_dir());
+    std::vector<std::uint8_t> used(program.num_glyphs(), 0);
+    used[0] = 1;
+    const std::u32string text = U"Căn cứ Thông tư số 24/2023/TT-BGDĐT ngày 11 tháng 12 năm 2023 của Bộ trưởng Bộ "
+                                U"Giáo dục và Đào tạo quy định về đánh giá, công nhận “Đơn vị học tập” cấp huyện, "
+                                U"tỉnh; Ủy ban nhân dân huyện Mường Tè, Phong Thổ, Sìn Hồ — ỹ ự ữ ặ ẫ ợ ở ỷ Ê Ô Ơ Ư "
+                                U"Đ 0123456789 (…) %";
+    for (const char32_t cp : text) used[fonts.face(hoso::font::Face::Regular).glyph_id(cp)] = 1;
+    program.add_components(used);
+    const auto subset = program.subset(used);
+    const std::string raw = program.assemble(subset);
+    const auto ours = precoded->encode(program, subset).size();
+    const auto zlib9 = hoso::pdf::detail::zlib_compress(raw, 9).size();
+    INFO("precoded " << ours << " bytes, zlib -9 " << zlib9 << " bytes, raw " << raw.size());
+    CHECK(ours < raw.size() * 7 / 10);
+    CHECK(ours < zlib9 * 5 / 4);
+}
