@@ -168,7 +168,7 @@ POOL = {
         "Đề nghị Hội Khuyến học huyện {d} tăng cường hướng dẫn, chia sẻ kinh nghiệm xây dựng “Đơn vị học tập” giữa các đơn vị trong huyện.",
     ],
 }
-NARRATIVE_MIN, NARRATIVE_MAX = 900, 3600   # characters of narrative per record
+NARRATIVE_MIN, NARRATIVE_MAX = 600, 3300   # characters of narrative per record
 TITLES = {"dac-diem": "Đặc điểm chung", "thuan-loi": "Thuận lợi", "kho-khan": "Khó khăn",
           "to-chuc-danh-gia": "Tổ chức tự đánh giá", "ton-tai": "Tồn tại, hạn chế",
           "kien-nghi": "Kiến nghị, đề xuất"}

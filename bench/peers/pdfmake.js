@@ -37,6 +37,9 @@ pdfmake.setLocalAccessPolicy((p) => p.startsWith(fontDir));
 // trích yếu, the motto rule as long as the motto).
 const bold = fontkit.openSync(font('LiberationSerif-Bold.ttf'));
 const width = (s, size) => bold.layout(s).advanceWidth / bold.unitsPerEm * size;
+// Single spacing as Word (and hoso, and LibreOffice) compute it: ascent + descent + the hhea
+// line gap (1.15 em for Liberation Serif); pdfmake's own line is ascent + descent.
+const LINE_HEIGHT = (bold.ascent - bold.descent + bold.lineGap) / (bold.ascent - bold.descent);
 
 const rule = (length, columnWidth, top) => ({
   canvas: [{ type: 'line', x1: 0, y1: 0, x2: length, y2: 0, lineWidth: LINE }],
@@ -130,7 +133,7 @@ function definition(r) {
     pageSize: 'A4',
     pageMargins: [MARGIN.left, MARGIN.top, MARGIN.right, MARGIN.bottom],
     header: (page) => (page > 1 ? { text: String(page), alignment: 'center', fontSize: 14, margin: [0, 20, 0, 0] } : null),
-    defaultStyle: { font: 'LiberationSerif', fontSize: 14 },
+    defaultStyle: { font: 'LiberationSerif', fontSize: 14, lineHeight: LINE_HEIGHT },
     styles: {
       body: { alignment: 'justify', leadingIndent: mm(10), margin: [0, 0, 0, 6] },
       heading: { bold: true, alignment: 'justify', leadingIndent: mm(10), margin: [0, 0, 0, 6] },
