@@ -7,7 +7,6 @@
 #include "pdf/pdf.h"
 
 #include <hpdf_pages.h>
-#include <hpdf_utils.h>
 
 #include <array>
 #include <cmath>
@@ -159,7 +158,7 @@ struct InfoEntry {
 };
 
 // Writes one page's content stream: the items in order, with the operators and number
-// format (HPDF_FToA) of libharu's page API. Consecutive text items share one BT/ET; their
+// format (HPDF_FToA, see append_real) of libharu's page API. Consecutive text items share one BT/ET; their
 // underlines are stroked after the ET. Text is shown as a hex string of 2-byte CIDs, the
 // BMP code points, as libharu's UTF-8 encoder writes it for an Identity-H font.
 class PageWriter {
@@ -228,11 +227,7 @@ private:
         return m_names[face];
     }
 
-    void real(double v) {
-        std::array<char, 32> buf{};
-        const char* end = HPDF_FToA(buf.data(), static_cast<HPDF_REAL>(v), buf.data() + buf.size() - 1);
-        m_out.append(buf.data(), static_cast<std::size_t>(end - buf.data()));
-    }
+    void real(double v) { detail::append_real(m_out, v); }
 
     void hex_cids(std::string_view utf8) {
         static constexpr char kHex[] = "0123456789ABCDEF";

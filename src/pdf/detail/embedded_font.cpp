@@ -54,9 +54,16 @@ std::uint64_t fingerprint(const font::TrueTypeFont& face) {
 
 using Key = std::tuple<std::string, std::string, std::uint64_t>;  // path, PostScript name, fingerprint
 
+// One entry per face: built by the first thread that needs it, while the others wait for
+// that entry only (a failed build is retried by the next caller).
+struct Entry {
+    std::once_flag built;
+    std::shared_ptr<const FaceProgram> program;
+};
+
 struct Cache {
-    std::mutex mutex;
-    std::map<Key, std::shared_ptr<const FaceProgram>> programs;
+    std::mutex mutex;  // guards `entries` (not the building)
+    std::map<Key, std::shared_ptr<Entry>> entries;
 };
 
 Cache& cache() {
@@ -117,17 +124,25 @@ std::shared_ptr<const FaceProgram> build(const font::TrueTypeFont& face) {
 std::shared_ptr<const FaceProgram> face_program(const font::TrueTypeFont& face) {
     Key key{face.path().string(), face.postscript_name(), fingerprint(face)};
     Cache& c = cache();
-    std::lock_guard<std::mutex> lock(c.mutex);  // held while building: each face is built once
-    if (const auto it = c.programs.find(key); it != c.programs.end()) return it->second;
-    auto program = build(face);
-    if (c.programs.size() < kMaxCachedFaces) c.programs.emplace(std::move(key), program);
-    return program;
+    std::shared_ptr<Entry> entry;
+    {
+        std::lock_guard<std::mutex> lock(c.mutex);
+        if (const auto it = c.entries.find(key); it != c.entries.end()) {
+            entry = it->second;
+        } else if (c.entries.size() < kMaxCachedFaces) {
+            entry = std::make_shared<Entry>();
+            c.entries.emplace(std::move(key), entry);
+        }
+    }
+    if (!entry) return build(face);  // the cache is full: not kept
+    std::call_once(entry->built, [&] { entry->program = build(face); });
+    return entry->program;
 }
 
 std::size_t face_program_cache_size() {
     Cache& c = cache();
     std::lock_guard<std::mutex> lock(c.mutex);
-    return c.programs.size();
+    return c.entries.size();
 }
 
 namespace {

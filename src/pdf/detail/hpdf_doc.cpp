@@ -158,6 +158,36 @@ std::string tounicode_cmap(const std::vector<char32_t>& sorted_code_points) {
     return s;
 }
 
+void append_real(std::string& out, double value) {
+    // The same arithmetic as HPDF_FToA, step by step: the value is an HPDF_REAL (float);
+    // the rounding constant is a double; the fraction goes back through float.
+    auto v = static_cast<HPDF_REAL>(value);
+    if (v > static_cast<HPDF_REAL>(HPDF_LIMIT_MAX_REAL)) v = static_cast<HPDF_REAL>(HPDF_LIMIT_MAX_REAL);
+    else if (v < static_cast<HPDF_REAL>(HPDF_LIMIT_MIN_REAL)) v = static_cast<HPDF_REAL>(HPDF_LIMIT_MIN_REAL);
+    if (v < 0) {
+        out += '-';
+        v = -v;
+    }
+    const auto int_part = static_cast<std::int32_t>(static_cast<double>(v) + 0.000005);
+    const auto fraction = static_cast<std::int32_t>(
+        static_cast<HPDF_REAL>(static_cast<double>(v - static_cast<HPDF_REAL>(int_part)) + 0.000005) *
+        static_cast<HPDF_REAL>(100000));
+    std::array<char, 16> digits{};  // integer digits, reversed
+    std::size_t n = 0;
+    for (std::int32_t i = int_part; i > 0; i /= 10) digits[n++] = static_cast<char>('0' + i % 10);
+    if (n == 0) digits[n++] = '0';
+    while (n > 0) out += digits[--n];
+    std::array<char, 5> decimals{};
+    std::int32_t f = fraction;
+    for (std::size_t k = 5; k-- > 0; f /= 10) decimals[k] = static_cast<char>('0' + f % 10);
+    std::size_t keep = 5;
+    while (keep > 0 && decimals[keep - 1] == '0') --keep;
+    if (keep > 0) {
+        out += '.';
+        out.append(decimals.data(), keep);
+    }
+}
+
 void remove_info_entry(const HpdfDoc& doc, const char* key) {
     HPDF_Dict info = doc.get()->info;
     if (info != nullptr) (void)HPDF_Dict_RemoveElement(info, key);
