@@ -31,7 +31,7 @@ using font::kFaceCount;
 
 constexpr std::size_t kMaxTextBytes = 65535;  // HPDF_LIMIT_MAX_STRING_LEN: libharu truncates longer text
 constexpr double kMaxFontSize = HPDF_MAX_FONTSIZE;  // what HPDF_Page_SetFontAndSize accepts
-constexpr int kContentLevel = 6;                    // zlib level of the content streams
+constexpr int kContentLevel = 3;                    // zlib level of the content streams (6: 2% smaller, 14% slower)
 
 std::string code_point_name(char32_t cp) {
     std::array<char, 16> buf{};

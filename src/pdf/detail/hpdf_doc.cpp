@@ -164,28 +164,31 @@ void append_real(std::string& out, double value) {
     auto v = static_cast<HPDF_REAL>(value);
     if (v > static_cast<HPDF_REAL>(HPDF_LIMIT_MAX_REAL)) v = static_cast<HPDF_REAL>(HPDF_LIMIT_MAX_REAL);
     else if (v < static_cast<HPDF_REAL>(HPDF_LIMIT_MIN_REAL)) v = static_cast<HPDF_REAL>(HPDF_LIMIT_MIN_REAL);
+    std::array<char, 24> buf{};  // sign, ≤ 5 integer digits (clamped), '.', 5 decimals
+    std::size_t n = 0;
     if (v < 0) {
-        out += '-';
+        buf[n++] = '-';
         v = -v;
     }
     const auto int_part = static_cast<std::int32_t>(static_cast<double>(v) + 0.000005);
     const auto fraction = static_cast<std::int32_t>(
         static_cast<HPDF_REAL>(static_cast<double>(v - static_cast<HPDF_REAL>(int_part)) + 0.000005) *
         static_cast<HPDF_REAL>(100000));
-    std::array<char, 16> digits{};  // integer digits, reversed
-    std::size_t n = 0;
-    for (std::int32_t i = int_part; i > 0; i /= 10) digits[n++] = static_cast<char>('0' + i % 10);
-    if (n == 0) digits[n++] = '0';
-    while (n > 0) out += digits[--n];
+    std::array<char, 12> digits{};  // integer digits, least significant first
+    std::size_t d = 0;
+    for (std::int32_t i = int_part; i > 0; i /= 10) digits[d++] = static_cast<char>('0' + i % 10);
+    if (d == 0) digits[d++] = '0';
+    while (d > 0) buf[n++] = digits[--d];
     std::array<char, 5> decimals{};
     std::int32_t f = fraction;
     for (std::size_t k = 5; k-- > 0; f /= 10) decimals[k] = static_cast<char>('0' + f % 10);
     std::size_t keep = 5;
     while (keep > 0 && decimals[keep - 1] == '0') --keep;
     if (keep > 0) {
-        out += '.';
-        out.append(decimals.data(), keep);
+        buf[n++] = '.';
+        for (std::size_t k = 0; k < keep; ++k) buf[n++] = decimals[k];
     }
+    out.append(buf.data(), n);
 }
 
 void remove_info_entry(const HpdfDoc& doc, const char* key) {
