@@ -178,8 +178,9 @@ StyleSheet default_style_sheet(double body_size) {
         s[style::kHeading] = heading;
     }
     {
+        // Only space after: Word adds a paragraph's space before to the previous one's space
+        // after, LibreOffice takes the larger; with one of them zero both print alike.
         ParagraphStyle p = centered(body_size, true, false);
-        p.space_before = 6;
         p.space_after = 6;
         p.keep_with_next = true;
         s[style::kCentered] = p;

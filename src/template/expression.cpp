@@ -49,7 +49,10 @@ public:
                                        m_s[m_pos + 1] <= '9')) {
             const std::size_t start = m_pos;
             ++m_pos;
-            while (m_pos < m_s.size() && ((m_s[m_pos] >= '0' && m_s[m_pos] <= '9') || m_s[m_pos] == '.')) {
+            // "1.5" is a number; in "items.0.name" the '.' after 0 is a path separator.
+            while (m_pos < m_s.size() &&
+                   ((m_s[m_pos] >= '0' && m_s[m_pos] <= '9') ||
+                    (m_s[m_pos] == '.' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] >= '0' && m_s[m_pos + 1] <= '9'))) {
                 ++m_pos;
             }
             t.text = std::string(m_s.substr(start, m_pos - start));

@@ -489,6 +489,10 @@ std::map<std::string, Template> load_directory(const std::filesystem::path& dir,
 
 namespace {
 
+// A space from a data value, protected from whitespace collapsing: U+E000 (private use),
+// which never occurs in NFC text hoso accepts from its fonts.
+constexpr std::string_view kKeptSpace = "\xEE\x80\x80";
+
 class Renderer {
 public:
     Renderer(const CompiledTemplate& t, const Value& data, Diagnostics& diags)
@@ -609,13 +613,28 @@ private:
         each(nodes, [&](const Node& n) {
             switch (n.kind) {
                 case Node::Kind::Text: {
-                    EvalError e;
-                    auto s = detail::evaluate(n.text, m_scope, e);
-                    if (!s) {
-                        fail(n.line, e);
-                        return;
+                    // Template wording has its whitespace collapsed (it is XML layout); a
+                    // value's own spaces are kept — "Số:      /TTr-…" and "ngày     tháng" leave
+                    // room to write by hand — so they travel as kKeptSpace until then.
+                    std::string s;
+                    for (const auto& part : n.text) {
+                        if (!part.is_expr) {
+                            s += part.literal;
+                            continue;
+                        }
+                        EvalError e;
+                        detail::Interpolated one{part};
+                        auto v = detail::evaluate(one, m_scope, e);
+                        if (!v) {
+                            fail(n.line, e);
+                            return;
+                        }
+                        for (char c : *v) {
+                            if (c == ' ') s += kKeptSpace;
+                            else s += c;
+                        }
                     }
-                    if (!s->empty()) out.push_back({std::move(*s), style});
+                    if (!s.empty()) out.push_back({std::move(s), style});
                     return;
                 }
                 case Node::Kind::Bold: {
@@ -672,7 +691,18 @@ private:
             if (!t.empty()) break;
             out.pop_back();
         }
-        for (auto& r : out) r.text = text::to_nfc(r.text);
+        for (auto& r : out) {
+            std::string t;
+            for (std::size_t i = 0; i < r.text.size(); ++i) {
+                if (r.text.compare(i, kKeptSpace.size(), kKeptSpace) == 0) {
+                    t += ' ';
+                    i += kKeptSpace.size() - 1;
+                } else {
+                    t += r.text[i];
+                }
+            }
+            r.text = text::to_nfc(t);
+        }
         return out;
     }
 

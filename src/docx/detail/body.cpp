@@ -264,7 +264,10 @@ private:
             } else if (const auto* d = std::get_if<model::DocumentTitle>(&b)) {
                 document_title(*d);
             } else if (const auto* a = std::get_if<model::Addressees>(&b)) {
-                addressees(*a);
+                // Straight after the header block (a công văn has no title): the title's gap,
+                // as hoso's layout leaves it.
+                const bool after_header = bi > 0 && std::holds_alternative<model::Nd30Header>(blocks[bi - 1]);
+                addressees(*a, after_header ? twips(m_doc.nd30.title_space_before) : 0);
             } else if (const auto* s = std::get_if<model::SignatureBlock>(&b)) {
                 signature(*s);
             } else if (const auto* ap = std::get_if<model::AppendixHeading>(&b)) {
@@ -752,7 +755,7 @@ private:
         }
     }
 
-    void addressees(const model::Addressees& a) {
+    void addressees(const model::Addressees& a, long min_before) {
         // ND30 Phụ lục I II.9.a: one recipient on the label's line; several as "- A;" …
         // "- Z." with the dashes under the first recipient. The block is centred on the text
         // width, as hoso's layout places it: the label at x0, the recipients at x0 + the
@@ -787,7 +790,7 @@ private:
             p.keep_next = true;  // the block is never split and stays with the text below
             p.keep_lines = true;
             Spacing sp = base;
-            sp.before = i == 0 ? base.before : 0;
+            sp.before = i == 0 ? std::max(base.before, min_before) : 0;
             sp.after = (i + 1 >= items.size()) ? base.after : 0;
             p.spacing = sp;
             p.align = model::Align::Left;

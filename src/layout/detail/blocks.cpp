@@ -279,6 +279,10 @@ private:
         Unit u;
         u.kind = "nd30-addressees";
         u.space_before = st.space_before;
+        // Straight after the header block (a công văn has no title): the title's gap.
+        if (!m_out.units.empty() && m_out.units.back().kind == "nd30-header") {
+            u.space_before = std::max(u.space_before, m_doc.nd30.title_space_before);
+        }
         u.space_after = st.space_after;
         Line label = m_ts.empty_line(st, face);
         double y = 0;
@@ -568,10 +572,26 @@ private:
             if (hu.height < avail) body_avail = avail - hu.height;
             push(std::move(hu), avail);
         }
-        for (const auto& [a, b] : groups) {
+        // A row whose every paragraph has a keep-with-next style (a group heading such as
+        // "II. MỨC ĐỘ 1 (12 đơn vị)") stays with the row after it, as Word keeps such rows.
+        auto keeps_next = [&](int a, int b) {
+            bool any = false;
+            for (int r = a; r < b; ++r) {
+                for (const auto& c : t.rows[static_cast<std::size_t>(r)].cells) {
+                    for (const auto& p : c.paragraphs) {
+                        if (!m_ts.style(p.style, m_where).keep_with_next) return false;
+                        any = true;
+                    }
+                }
+            }
+            return any;
+        };
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const auto [a, b] = groups[g];
             if (a < header_end) continue;
             Unit u = make_unit(a, b);
             u.header = header_index;
+            u.keep_with_next = g + 1 < groups.size() && keeps_next(a, b);
             push(std::move(u), body_avail, close_x1, close_x2);
         }
         if (!m_out.units.empty()) m_out.units.back().space_after = kTableSpaceAfter;

@@ -193,3 +193,15 @@ TEST_CASE("template text is normalised to NFC", "[template]") {
     const auto doc = render(t, sample_data());
     CHECK(para(doc, 0).plain_text() == "Vi\xE1\xBB\x87t");
 }
+
+TEST_CASE("spaces inside a value survive, template whitespace collapses; list.0.field paths", "[template]") {
+    const auto t = compile_ok(R"(<template id="t">
+  <section>
+    <p>Số:   {{ blank }}/TTr-THĐH,   {{ names.0 }}   {{ 1.5 | decimal:1 }}</p>
+  </section>
+</template>)");
+    Value data = sample_data();
+    data.set("blank", "     ");  // a number left blank to be written by hand
+    const auto doc = render(t, data);
+    CHECK(para(doc, 0).plain_text() == "Số:      /TTr-THĐH, Ưng 1,5");
+}
