@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Writes the dossier of one example data file and checks every document with real clients:
+# Runs `hoso <command> <input>` (dossier: a unit file; decision: a council file) and checks
+# every document written with real clients:
 #   PDF  — pdfinfo (A4 page size, metadata), pdffonts (every font embedded + subset + ToUnicode),
 #          qpdf --check, pdftotext (no warnings, NFC text, key lines present);
 #   DOCX — python3-docx reads the paragraphs and table cells; LibreOffice converts it to PDF
 #          with the same page count as hoso's PDF and the same text after whitespace folding.
 set -euo pipefail
-hoso=$1 example=$2 out=$3
+hoso=$1 command=$2 example=$3 out=$4 expected=$5
 rm -rf "$out" && mkdir -p "$out"
 fail=0
 problem() { echo "FAIL: $*" >&2; fail=1; }
 
-"$hoso" dossier "$example" -o "$out/docs" > "$out/written.txt"
-mapfile -t files < "$out/written.txt"
-[ "${#files[@]}" -eq 6 ] || problem "expected 6 files (3 documents × PDF, DOCX), got ${#files[@]}"
+"$hoso" "$command" "$example" -o "$out/docs" > "$out/written.txt"
+mapfile -t files < <(grep -E "\.(pdf|docx)$" "$out/written.txt")
+[ "${#files[@]}" -eq "$expected" ] || problem "expected $expected files (PDF and DOCX of each document), got ${#files[@]}"
 
 python_check_nfc='import sys,unicodedata; t=open(sys.argv[1],encoding="utf-8").read(); sys.exit(0 if unicodedata.is_normalized("NFC",t) else 1)'
 
@@ -104,9 +105,9 @@ if mode != "pages":
 done
 
 # Same input, same bytes.
-"$hoso" dossier "$example" -o "$out/again" > /dev/null
+"$hoso" "$command" "$example" -o "$out/again" > /dev/null
 for f in "${files[@]}"; do
-  cmp -s "$f" "$out/again/$(basename "$f")" || problem "$(basename "$f"): output differs between two runs"
+  cmp -s "$f" "$out/again/${f#"$out/docs/"}" || problem "${f#"$out/docs/"}: output differs between two runs"
 done
 
 if [ "$fail" -ne 0 ]; then exit 1; fi
