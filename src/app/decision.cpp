@@ -5,7 +5,7 @@
 // carry the council's result. Every problem of the council file, its CSV imports and its unit
 // files is reported at once; nothing is written unless every document rendered.
 //
-// The data tree the templates read is documented in docs/council-format.md ("Template data").
+// The data tree the templates read is documented in examples/council/README.md ("Template data").
 #include <map>
 #include <set>
 

@@ -1,6 +1,6 @@
 // Council file (XML) and units CSV → CouncilData. Like the unit parser: every problem is
 // collected with file:line:column, unknown elements/attributes are errors, strings come out NFC
-// and must be printable with the embedded fonts. Format: docs/council-format.md.
+// and must be printable with the embedded fonts. Format: examples/council/README.md.
 #include <tinyxml2.h>
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 // NFD input is normalised with a warning. Nothing here knows the criteria themselves:
 // checking indicator ids and thresholds against a form is forms' job.
 //
-// The file format is documented in docs/data-format.md and examples/*.xml.
+// The file format is documented in examples/README.md and examples/*.xml.
 #pragma once
 
 #include <filesystem>
@@ -147,7 +147,7 @@ SourceLocation locate(std::string_view bytes, std::size_t offset, const std::str
 
 // =============================================================================================
 // Council files (hoso decision): the appraisal council's list of units and what the decision,
-// the reply letters and an optional dispatch need. Format: docs/council-format.md, example
+// the reply letters and an optional dispatch need. Format: examples/council/README.md, example
 // examples/council/tt24-huyen-2024.xml. Parsed by src/data/council.cpp. Nothing here knows the
 // forms: units given by file are loaded, checked and evaluated by app with the unit parser above.
 // =============================================================================================
@@ -270,7 +270,7 @@ CouncilData parse_council(std::string_view xml, const std::string& file_name,
                           const std::filesystem::path& base_dir, const LoadOptions& options,
                           Diagnostics& diagnostics);
 // A units CSV (UTF-8, header row, ',' or ';' separated, RFC 4180 quoting); columns in
-// docs/council-format.md. Units come out with source Csv and where = file:line.
+// examples/council/README.md. Units come out with source Csv and where = file:line.
 std::vector<CouncilUnit> parse_council_csv(std::string_view csv, const std::string& file_name,
                                            const LoadOptions& options, Diagnostics& diagnostics);
 

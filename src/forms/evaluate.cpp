@@ -1,6 +1,6 @@
 // The engine: every indicator, criterion and level of a form, decided for one unit.
 //
-// Rules (each from the form file, see docs/data-format.md):
+// Rules (each from the form file, see examples/README.md):
 //   - an indicator is Đạt when its figures meet the level's threshold and, where the form's
 //     evidence policy is "required" (TT24 khoản 3 Điều 9 / khoản 3 Điều 15), it has minh chứng;
 //   - an indicator that does not apply to the unit is "Không áp dụng" (policy "exclude") or

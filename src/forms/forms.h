@@ -5,7 +5,7 @@
 // Nothing legal is hard-coded here: wording, thresholds, applicability, articles, deadlines,
 // authorities and the UNVERIFIED policies ("settings") all come from the form file. A new or
 // amended circular is a new form file. The form file format is documented in
-// docs/data-format.md ("Form files").
+// forms/README.md.
 //
 // Typical use:
 //     Diagnostics d;

@@ -99,7 +99,7 @@ std::string skeleton_xml(const Form& form) {
     o += "  Cách dùng: điền các giá trị còn trống, rồi chạy\n";
     o += "      hoso validate <tệp này>    (báo mọi chỗ còn thiếu hoặc sai)\n";
     o += "      hoso evaluate <tệp này>    (kết quả từng chỉ tiêu, tiêu chí, mức độ)\n";
-    o += "  Định dạng tệp: docs/data-format.md\n";
+    o += "  Định dạng tệp: examples/README.md\n";
     o += "-->\n";
     o += "<hoso-data form=\"" + escape(form.id) + "\" version=\"1\">\n";
 
@@ -159,7 +159,7 @@ std::string skeleton_xml(const Form& form) {
     o += "  <!-- Tổ đánh giá: \"Họ tên - chức vụ - nhiệm vụ\", mỗi người một phần tử -->\n";
     o += "  <team>\n    <member></member>\n  </team>\n\n";
 
-    o += "  <!-- Thiết lập (chỉ khi cần đổi mặc định của bộ tiêu chí; xem docs/data-format.md):\n";
+    o += "  <!-- Thiết lập (chỉ khi cần đổi mặc định của bộ tiêu chí; xem examples/README.md):\n";
     for (const auto& name : setting_names()) {
         std::string values;
         for (const auto& v : setting_values(name)) values += (values.empty() ? "" : " | ") + v;

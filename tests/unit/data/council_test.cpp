@@ -1,4 +1,4 @@
-// Council files and their units CSV (docs/council-format.md): structure, values and every
+// Council files and their units CSV (examples/council/README.md): structure, values and every
 // problem with file:line:column.
 #include "data/data.h"
 
