@@ -1,9 +1,9 @@
 // layout::PagedDocument → PDF through libharu 2.3.0. Order of work: check every text item
 // against its face (no box is ever printed) and collect the code points drawn per face, set
-// up the document (UTF-8 encoder for the metadata), embed only the faces the pages use as
-// subsets of exactly those code points (embedded_font.h: built from per-face data cached
-// for the whole process, not by libharu's HPDF_GetFont), write each page's content stream
-// (the operators libharu's page API writes, compressed here), save to memory.
+// up the document and its metadata, embed only the faces the pages use as subsets of exactly
+// those code points (embedded_font.h: built from per-face data cached for the whole process,
+// not by libharu's HPDF_GetFont), write each page's content stream (the operators and number
+// format of libharu's page API, compressed here), let libharu save the file to memory.
 #include "pdf/pdf.h"
 
 #include <hpdf_pages.h>

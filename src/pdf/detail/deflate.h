@@ -11,7 +11,8 @@
 //     its own and Huffman-coded with one code for the whole face; a document's FontFile2 is
 //     a fixed-Huffman block for its few KB of per-subset tables followed by one block that
 //     repeats the face's code tables and the bit strings of the glyphs drawn. Nothing is
-//     compressed per document: bits are copied.
+//     compressed per document: bits are copied. What each glyph costs against zlib on the
+//     whole subset: matches cannot reach into another glyph (about 20% larger).
 #pragma once
 
 #include <cstdint>
@@ -38,17 +39,20 @@ std::string compress_cmap(std::string_view tounicode);
 
 class PrecodedFont {
 public:
-    // Parses and codes every glyph of `program` (tens of milliseconds for a 2,600-glyph
-    // face); the result is immutable and may be shared by any number of threads. `weights`
-    // (one per glyph, or empty) says how much each glyph's statistics count when the face's
-    // Huffman code is chosen: the glyphs documents draw most should decide it.
+    // Codes the glyphs marked in `eager` (every glyph when it is empty) and the tables every
+    // subset copies; their statistics choose the face's Huffman code, which also has a code
+    // for every other symbol. The other glyphs are coded the first time encode() needs them,
+    // once per process, under a lock. The bits do not depend on when a glyph was coded, and
+    // an object may be shared by any number of threads.
     static std::shared_ptr<const PrecodedFont> build(const TrueTypeProgram& program,
-                                                     const std::vector<std::uint32_t>& weights = {});
+                                                     const std::vector<std::uint8_t>& eager = {});
 
     // The zlib stream of program.assemble(subset), `program` being the one given to build().
     std::string encode(const TrueTypeProgram& program, const TrueTypeProgram::Subset& subset) const;
 
-    std::size_t memory_bytes() const noexcept;
+    std::size_t eager_glyphs() const noexcept;
+    std::size_t lazy_glyphs() const;  // coded so far
+    std::size_t memory_bytes() const;
 
     struct Segment {
         std::size_t byte_offset = 0;  // into m_bits
@@ -57,13 +61,21 @@ public:
         std::size_t length = 0;       // uncompressed bytes
     };
 
+    PrecodedFont();  // for make_shared; use build()
+    ~PrecodedFont();
+    PrecodedFont(const PrecodedFont&) = delete;
+    PrecodedFont& operator=(const PrecodedFont&) = delete;
+
 private:
-    std::string m_bits;  // every segment, each starting on a byte boundary
+    struct Lazy;
+    std::string m_bits;  // header, fixed tables and eager glyphs, each from a byte boundary
     Segment m_header;    // BFINAL=1, BTYPE=2 and the face's code tables
     Segment m_fixed;     // program.fixed_tables()
-    std::vector<Segment> m_glyphs;  // per glyph id (padded glyph bytes)
-    std::uint32_t m_end_of_block = 0;  // bit-reversed code of symbol 256
+    std::vector<Segment> m_glyphs;      // per glyph id (padded glyph bytes), eager ones
+    std::vector<std::uint8_t> m_eager;  // per glyph id
+    std::uint32_t m_end_of_block = 0;   // bit-reversed code of symbol 256
     int m_end_of_block_bits = 0;
+    std::unique_ptr<Lazy> m_lazy;       // code tables, matcher and the glyphs coded later
 };
 
 }  // namespace hoso::pdf::detail

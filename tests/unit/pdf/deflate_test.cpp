@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "font/font.h"
@@ -135,4 +136,45 @@ TEST_CASE("deflate: precoded glyphs stay within 25% of zlib -9 on the same subse
     INFO("precoded " << ours << " bytes, zlib -9 " << zlib9 << " bytes, raw " << raw.size());
     CHECK(ours < raw.size() * 7 / 10);
     CHECK(ours < zlib9 * 5 / 4);
+}
+
+TEST_CASE("deflate: glyphs coded on first use give the same stream every time, from any thread", "[pdf][deflate]") {
+    const TrueTypeProgram& program = regular();
+    const std::size_t n = program.num_glyphs();
+    std::vector<std::uint8_t> eager(n, 0);
+    eager[0] = 1;  // only .notdef up front: every other glyph is coded when first drawn
+    const auto precoded = PrecodedFont::build(program, eager);
+    CHECK(precoded->eager_glyphs() == 1);
+    CHECK(precoded->lazy_glyphs() == 0);
+    std::vector<TrueTypeProgram::Subset> subsets;
+    std::vector<std::string> raw;
+    Lcg rng{99};
+    for (int k = 0; k < 8; ++k) {
+        std::vector<std::uint8_t> used(n, 0);
+        used[0] = 1;
+        for (std::size_t g = 0; g < n; ++g) used[g] = used[g] || (rng.next() % 100) < 3;
+        program.add_components(used);
+        subsets.push_back(program.subset(used));
+        raw.push_back(program.assemble(subsets.back()));
+    }
+    // Four threads encode the same subsets at once, racing to code the same glyphs.
+    std::vector<std::vector<std::string>> out(4, std::vector<std::string>(subsets.size()));
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < out.size(); ++t) {
+        threads.emplace_back([&, t] {
+            for (std::size_t k = 0; k < subsets.size(); ++k) {
+                const std::size_t i = (k + t) % subsets.size();
+                out[t][i] = precoded->encode(program, subsets[i]);
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    CHECK(precoded->lazy_glyphs() > 100);
+    const auto coded = precoded->lazy_glyphs();
+    for (std::size_t i = 0; i < subsets.size(); ++i) {
+        const std::string again = precoded->encode(program, subsets[i]);  // every glyph coded by now
+        CHECK(inflate_all(again, raw[i].size()) == raw[i]);
+        for (std::size_t t = 0; t < out.size(); ++t) CHECK(out[t][i] == again);
+    }
+    CHECK(precoded->lazy_glyphs() == coded);
 }
