@@ -8,15 +8,17 @@ DIR holds <stem>.pdf, or <stem>/*.pdf (hoso batch). For every record's PDF:
 - pages: the number of pages (pdftotext's form feeds);
 - signature-only last page: the words of the last page are all words of the signature block
   (the signer's authority lines and name, "Nơi nhận:" and the recipient lines) or that page's
-  number. One word of body text, of the table or of the conclusion on the last page, and it is
-  not counted. The rule is the same for every tool (README, "Signature-only last page");
+  number, and there is at least one. One word of body text, of the table or of the conclusion
+  on the last page, and it is not counted. A last page with nothing but its number is counted
+  apart (blank_last). The rule is the same for every tool (README, "Signature-only last page");
 - content: the words of the whole document (pdftotext -layout; a word broken at a line end after
   a hyphen or slash is joined again) (page numbers 2..N removed) against the words of the
   record; any difference is reported, so that no tool is timed on a document that lost or
   garbled text. Words are compared after NFC and with invisible characters (U+2060 word joiner,
   U+00AD soft hyphen, U+200B) removed.
 
-Prints one JSON object: tool, docs, missing, pages (histogram), sig_only (count and stems),
+Prints one JSON object: tool, docs, missing, pages (histogram), sig_only and blank_last (count
+and stems),
 kb_per_doc, content_ok, content_bad (stems) and a sample difference.
 """
 
@@ -67,7 +69,7 @@ def main():
     records_path, tool, directory = sys.argv[1:4]
     records = json.load(open(records_path, encoding="utf-8"))
     pages_hist = collections.Counter()
-    sig_only, bad, missing = [], [], []
+    sig_only, blank_last, bad, missing = [], [], [], []
     sample = None
     total_bytes = 0
     for r in records:
@@ -84,9 +86,13 @@ def main():
         n = len(pages)
         pages_hist[n] += 1
 
-        allowed = set(words(" ".join(signature_strings(r)))) | {str(n)}
+        allowed = set(words(" ".join(signature_strings(r))))
         last = words(pages[-1]) if pages else []
-        if last and all(w in allowed for w in last):
+        if n >= 2 and str(n) in last:
+            last.remove(str(n))
+        if not last:
+            blank_last.append(r["stem"])
+        elif all(w in allowed for w in last):
             sig_only.append(r["stem"])
 
         want = collections.Counter(words("\n".join(record_strings(r))))
@@ -124,6 +130,7 @@ def main():
         "tool": tool, "docs": docs, "missing": missing,
         "pages": {str(k): v for k, v in sorted(pages_hist.items())},
         "sig_only": len(sig_only), "sig_only_stems": sig_only,
+        "blank_last": len(blank_last), "blank_last_stems": blank_last,
         "kb_per_doc": total_bytes / 1024.0 / docs if docs else None,
         "content_ok": docs - len(bad), "content_bad": bad, "content_sample": sample,
     }, ensure_ascii=False))

@@ -106,7 +106,12 @@ def pages(ch):
 
 
 def sig(ch):
-    return "—" if not ch else "%d %%" % round(100.0 * ch["sig_only"] / ch["docs"])
+    if not ch:
+        return "—"
+    s = "%d %%" % round(100.0 * ch["sig_only"] / ch["docs"])
+    if ch.get("blank_last"):
+        s += " (+%d blank last page%s)" % (ch["blank_last"], "s" if ch["blank_last"] > 1 else "")
+    return s
 
 
 def content(ch):
@@ -130,11 +135,11 @@ out.append("# hoso benchmark — %d records, one run of bench/run" % N)
 out.append("")
 out.append("Machine: %s, %d cores; load average %s at the start, %s at the end (other work on the "
            "machine slows every tool alike; docs per CPU-second is the steadier figure). "
-           "Node %s, %s. hoso source tree %s. Medians of %d repetitions; the whole run took %d s."
+           "Node %s, %s. hoso: %s. Medians of %d repetitions; the whole run took %d s."
            % (platform.machine(), os.cpu_count() or 0, open(os.path.join(RUNS, "loadavg.start")).read().strip(),
               " ".join(open("/proc/loadavg").read().split()[:3]),
               version(["node", "--version"]), version(["soffice", "--version"]),
-              version(["git", "-C", os.path.join(os.path.dirname(__file__), ".."), "describe", "--always", "--dirty"]),
+              os.environ.get("HOSO_LABEL") or version(["git", "-C", os.path.join(os.path.dirname(__file__), ".."), "describe", "--always", "--dirty"]),
               REPS, ELAPSED))
 out.append("")
 out.append("| tool | output | docs/s | docs per CPU-second | peak RSS (MB) | KB/doc | pages | signature-only last page | content check | hoso ÷ tool: docs/s · RSS · KB/doc |")
