@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -96,33 +97,72 @@ Outcome run_batch(const Request& r, const Environment& env) {
 
     // One output folder per input file, named after the file (unique within the list; a
     // clash between folders of the same name in different directories gets "-2", "-3", …).
-    std::vector<UnitOutcome> units(inputs.size());
-    std::set<std::string> taken;
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        std::string name = text::ascii_slug(text::find_invalid_utf8(inputs[i].stem().string())
-                                                ? std::string("unit")
-                                                : inputs[i].stem().string(),
-                                            60);
-        std::string unique = name;
-        for (int n = 2; !taken.insert(unique).second; ++n) unique = name + "-" + std::to_string(n);
-        units[i].input = inputs[i];
-        units[i].dir = r.output_dir / unique;
+    std::vector<std::filesystem::path> dirs(inputs.size());
+    {
+        std::set<std::string> taken;
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            const std::string stem = inputs[i].stem().string();
+            const std::string name = text::ascii_slug(text::find_invalid_utf8(stem) ? std::string("unit") : stem, 60);
+            std::string unique = name;
+            for (int n = 2; !taken.insert(unique).second; ++n) unique = name + "-" + std::to_string(n);
+            dirs[i] = r.output_dir / unique;
+        }
     }
 
     std::error_code ec;
     std::filesystem::create_directories(r.output_dir, ec);
     if (ec) throw IoError(r.output_dir, "không tạo được thư mục (cannot create directory): " + ec.message());
 
+    // The manifest is built in input order as units finish: a finished unit waits in
+    // `pending` only until every unit before it is done, so memory stays bounded by the few
+    // units in flight, not by the length of the list.
+    std::string csv = "unit,document,format,path,pages,sha256\n";
+    std::string json_files;
+    std::string json_failed;
+    std::size_t files_written = 0, warned_units = 0, warnings = 0;
+    std::map<std::size_t, UnitOutcome> pending;
+    std::size_t next_to_flush = 0;
+    std::mutex flush_mutex;
+    auto flush_in_order = [&] {  // flush_mutex held
+        for (auto it = pending.find(next_to_flush); it != pending.end(); it = pending.find(next_to_flush)) {
+            UnitOutcome& u = it->second;
+            if (u.ok) {
+                // Warnings of a unit that was rendered are counted, not listed: `hoso validate`
+                // shows them for that file. Errors are always listed in full.
+                const std::size_t w = u.diagnostics.items().size() - u.diagnostics.error_count();
+                warnings += w;
+                warned_units += w > 0 ? 1 : 0;
+                for (std::size_t k = 0; k < u.files.size(); ++k) {
+                    const auto& f = u.files[k];
+                    const std::string rel = std::filesystem::relative(f.path, r.output_dir).generic_string();
+                    csv += csv_field(f.unit) + "," + f.document + "," + f.format + "," + csv_field(rel) + "," +
+                           std::to_string(f.pages) + "," + u.sha256[k] + "\n";
+                    json_files += std::string(json_files.empty() ? "\n" : ",\n") + "    {\"unit\": " + json_string(f.unit) +
+                                  ", \"document\": " + json_string(f.document) + ", \"format\": " +
+                                  json_string(f.format) + ", \"path\": " + json_string(rel) +
+                                  ", \"pages\": " + std::to_string(f.pages) + ", \"sha256\": \"" + u.sha256[k] + "\"}";
+                    ++files_written;
+                }
+            } else {
+                out.diagnostics.append(u.diagnostics);
+                json_failed += std::string(json_failed.empty() ? "\n" : ",\n") + "    " + json_string(u.input.string());
+            }
+            pending.erase(it);
+            ++next_to_flush;
+        }
+    };
+
     const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
     const unsigned jobs = r.jobs > 0 ? static_cast<unsigned>(r.jobs) : hw;
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
     std::atomic<std::size_t> failed{0};
-    std::mutex progress_mutex;
 
     auto worker = [&] {
-        for (std::size_t i = next++; i < units.size(); i = next++) {
-            UnitOutcome& u = units[i];
+        for (std::size_t i = next++; i < inputs.size(); i = next++) {
+            UnitOutcome u;
+            u.input = inputs[i];
+            u.dir = dirs[i];
             try {
                 u.files = render_unit(res, r, u.input, u.dir, u.diagnostics);
                 if (!u.diagnostics.has_errors()) {
@@ -130,7 +170,7 @@ Outcome run_batch(const Request& r, const Environment& env) {
                     write_all(u.files, u.dir, written);
                     for (auto& f : u.files) {
                         u.sha256.push_back(sha256_hex(f.bytes));
-                        std::string().swap(f.bytes);  // keep memory bounded: bytes are on disk now
+                        std::string().swap(f.bytes);  // the bytes are on disk now
                     }
                     u.ok = true;
                 }
@@ -142,55 +182,33 @@ Outcome run_batch(const Request& r, const Environment& env) {
             }
             if (!u.ok) ++failed;
             const std::size_t k = ++done;
+            std::lock_guard<std::mutex> lock(flush_mutex);
+            pending.emplace(i, std::move(u));
+            flush_in_order();
             if (r.progress) {
-                std::lock_guard<std::mutex> lock(progress_mutex);
-                std::fprintf(stderr, "\r[%zu/%zu] %zu lỗi (failed)  ", k, units.size(), failed.load());
-                if (k == units.size()) std::fprintf(stderr, "\n");
+                std::fprintf(stderr, "\r[%zu/%zu] %zu lỗi (failed)  ", k, inputs.size(), failed.load());
+                if (k == inputs.size()) std::fprintf(stderr, "\n");
                 std::fflush(stderr);
             }
         }
     };
     std::vector<std::thread> threads;
-    const unsigned n_threads = std::min<unsigned>(jobs, static_cast<unsigned>(units.size()));
+    const unsigned n_threads = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
     for (unsigned t = 1; t < n_threads; ++t) threads.emplace_back(worker);
     worker();
     for (auto& t : threads) t.join();
 
-    // Manifest and summary, in input order.
-    std::string csv = "unit,document,format,path,pages,sha256\n";
-    std::string json = "{\n  \"files\": [";
-    bool first = true;
-    std::size_t files_written = 0;
-    for (const auto& u : units) {
-        out.diagnostics.append(u.diagnostics);
-        if (!u.ok) continue;
-        for (std::size_t k = 0; k < u.files.size(); ++k) {
-            const auto& f = u.files[k];
-            const std::string rel = std::filesystem::relative(f.path, r.output_dir).generic_string();
-            csv += csv_field(f.unit) + "," + f.document + "," + f.format + "," + csv_field(rel) + "," +
-                   std::to_string(f.pages) + "," + u.sha256[k] + "\n";
-            json += std::string(first ? "\n" : ",\n") + "    {\"unit\": " + json_string(f.unit) +
-                    ", \"document\": " + json_string(f.document) + ", \"format\": " + json_string(f.format) +
-                    ", \"path\": " + json_string(rel) + ", \"pages\": " + std::to_string(f.pages) +
-                    ", \"sha256\": \"" + u.sha256[k] + "\"}";
-            first = false;
-            ++files_written;
-        }
-    }
-    json += "\n  ],\n  \"failed\": [";
-    first = true;
-    for (const auto& u : units) {
-        if (u.ok) continue;
-        json += std::string(first ? "\n" : ",\n") + "    " + json_string(u.input.string());
-        first = false;
-    }
-    json += "\n  ]\n}\n";
     write_file_atomic(r.output_dir / "manifest.csv", csv);
-    write_file_atomic(r.output_dir / "manifest.json", json);
-    out.output = std::to_string(units.size()) + " đơn vị (units): " + std::to_string(units.size() - failed) +
+    write_file_atomic(r.output_dir / "manifest.json",
+                      "{\n  \"files\": [" + json_files + "\n  ],\n  \"failed\": [" + json_failed + "\n  ]\n}\n");
+    out.output = std::to_string(inputs.size()) + " đơn vị (units): " + std::to_string(inputs.size() - failed) +
                  " xong (done), " + std::to_string(failed.load()) + " lỗi (failed); " +
                  std::to_string(files_written) + " tệp (files); manifest: " +
                  (r.output_dir / "manifest.csv").string() + "\n";
+    if (warnings > 0) {
+        out.output += std::to_string(warnings) + " cảnh báo ở " + std::to_string(warned_units) +
+                      " đơn vị đã lập hồ sơ (warnings in units rendered; hoso validate <file> lists them)\n";
+    }
     out.exit_code = failed > 0 ? 1 : 0;
     return out;
 }
