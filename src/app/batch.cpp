@@ -116,8 +116,20 @@ Outcome run_batch(const Request& r, const Environment& env) {
     // The manifest is built in input order as units finish: a finished unit waits in
     // `pending` only until every unit before it is done, so memory stays bounded by the few
     // units in flight, not by the length of the list.
-    std::string csv = "unit,document,format,path,pages,sha256\n";
-    std::string json_files;
+    // Rows go straight to hidden part files, renamed to manifest.csv/.json when complete.
+    const auto csv_part = r.output_dir / ".manifest.csv.part";
+    const auto json_part = r.output_dir / ".manifest.json.part";
+    std::FILE* csv_file = std::fopen(csv_part.c_str(), "wb");
+    std::FILE* json_file = std::fopen(json_part.c_str(), "wb");
+    if (!csv_file || !json_file) {
+        if (csv_file) std::fclose(csv_file);
+        if (json_file) std::fclose(json_file);
+        throw IoError(r.output_dir, "không ghi được manifest (cannot write the manifest)");
+    }
+    auto put = [](std::FILE* f, const std::string& text) { std::fwrite(text.data(), 1, text.size(), f); };
+    put(csv_file, "unit,document,format,path,pages,sha256\n");
+    put(json_file, "{\n  \"files\": [");
+    bool first_json = true;
     std::string json_failed;
     std::size_t files_written = 0, warned_units = 0, warnings = 0;
     std::map<std::size_t, UnitOutcome> pending;
@@ -135,12 +147,13 @@ Outcome run_batch(const Request& r, const Environment& env) {
                 for (std::size_t k = 0; k < u.files.size(); ++k) {
                     const auto& f = u.files[k];
                     const std::string rel = std::filesystem::relative(f.path, r.output_dir).generic_string();
-                    csv += csv_field(f.unit) + "," + f.document + "," + f.format + "," + csv_field(rel) + "," +
-                           std::to_string(f.pages) + "," + u.sha256[k] + "\n";
-                    json_files += std::string(json_files.empty() ? "\n" : ",\n") + "    {\"unit\": " + json_string(f.unit) +
-                                  ", \"document\": " + json_string(f.document) + ", \"format\": " +
-                                  json_string(f.format) + ", \"path\": " + json_string(rel) +
-                                  ", \"pages\": " + std::to_string(f.pages) + ", \"sha256\": \"" + u.sha256[k] + "\"}";
+                    put(csv_file, csv_field(f.unit) + "," + f.document + "," + f.format + "," + csv_field(rel) + "," +
+                                      std::to_string(f.pages) + "," + u.sha256[k] + "\n");
+                    put(json_file, std::string(first_json ? "\n" : ",\n") + "    {\"unit\": " + json_string(f.unit) +
+                                       ", \"document\": " + json_string(f.document) + ", \"format\": " +
+                                       json_string(f.format) + ", \"path\": " + json_string(rel) +
+                                       ", \"pages\": " + std::to_string(f.pages) + ", \"sha256\": \"" + u.sha256[k] + "\"}");
+                    first_json = false;
                     ++files_written;
                 }
             } else {
@@ -198,9 +211,15 @@ Outcome run_batch(const Request& r, const Environment& env) {
     worker();
     for (auto& t : threads) t.join();
 
-    write_file_atomic(r.output_dir / "manifest.csv", csv);
-    write_file_atomic(r.output_dir / "manifest.json",
-                      "{\n  \"files\": [" + json_files + "\n  ],\n  \"failed\": [" + json_failed + "\n  ]\n}\n");
+    put(json_file, "\n  ],\n  \"failed\": [" + json_failed + "\n  ]\n}\n");
+    const bool written_ok = std::ferror(csv_file) == 0 && std::ferror(json_file) == 0;
+    const bool closed_ok = std::fclose(csv_file) == 0 && std::fclose(json_file) == 0;
+    if (!written_ok || !closed_ok || std::rename(csv_part.c_str(), (r.output_dir / "manifest.csv").c_str()) != 0 ||
+        std::rename(json_part.c_str(), (r.output_dir / "manifest.json").c_str()) != 0) {
+        std::filesystem::remove(csv_part, ec);
+        std::filesystem::remove(json_part, ec);
+        throw IoError(r.output_dir, "không ghi được manifest (cannot write the manifest)");
+    }
     out.output = std::to_string(inputs.size()) + " đơn vị (units): " + std::to_string(inputs.size() - failed) +
                  " xong (done), " + std::to_string(failed.load()) + " lỗi (failed); " +
                  std::to_string(files_written) + " tệp (files); manifest: " +
