@@ -7,7 +7,7 @@
 // Speed: what is the same in every document — each face's font program, parsed and with
 // every glyph already compressed — is built the first time a face is used (tens of
 // milliseconds) and kept for the life of the process, shared read-only by all threads
-// (about 1 MB per face). write_pdf may run in several threads at once.
+// (under 1 MB per face). write_pdf may run in several threads at once.
 #pragma once
 
 #include <filesystem>
