@@ -1,10 +1,10 @@
 // Typst peer: compiles report.typ once per record in one Node process and writes the PDFs.
 //   node typst.js RECORDS.json OUTDIR FONTDIR
-// Prints one JSON line: {"tool":"typst","docs":N,"setup_s":…,"loop_s":…,"loop_cpu_s":…}. loop_s covers the
-// compile + write of every record; setup_s is the compiler's creation (font scan).
+// Prints one JSON line: {"tool":"typst","docs":N,"setup_s":…,"loop_s":…,"loop_cpu_s":…}.
+// loop_s covers the compile + write of every record; setup_s is the compiler's creation.
 //
-// The npm wrapper package @myriaddreamin/typst-ts-node-compiler does not install here (some of
-// its optional platform packages are not served), so the linux-x64-gnu platform package is
+// The npm wrapper package @myriaddreamin/typst-ts-node-compiler has been reported not to install
+// (some of its optional platform packages not served), so the linux-x64-gnu platform package is
 // loaded directly: it is the same native module the wrapper would load.
 'use strict';
 const fs = require('fs');
