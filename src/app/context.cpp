@@ -33,15 +33,6 @@ const char* status_code(forms::Status s) {
     return "fail";
 }
 
-const char* kind_code(data::RequestKind k) {
-    switch (k) {
-        case data::RequestKind::First: return "first";
-        case data::RequestKind::Renewal: return "renewal";
-        case data::RequestKind::Upgrade: return "upgrade";
-    }
-    return "first";
-}
-
 // "to-trinh" → "to_trinh": template paths use identifiers without '-'.
 std::string key_of(std::string s) {
     for (char& c : s) {
@@ -139,6 +130,15 @@ Value level_value(const forms::LevelResult& l, const data::UnitData& unit, const
 
 // A document number as printed after "Số:": "5" → "05"; blank → spaces for the hand-written
 // number (numbers are given at issuance by the văn thư).
+const char* kind_code(data::RequestKind k) {
+    switch (k) {
+        case data::RequestKind::First: return "first";
+        case data::RequestKind::Renewal: return "renewal";
+        case data::RequestKind::Upgrade: return "upgrade";
+    }
+    return "first";
+}
+
 std::string number_text(const std::string& n) {
     if (n.empty()) return "     ";
     bool digits = true;

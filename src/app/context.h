@@ -13,6 +13,9 @@ namespace hoso::app {
 // number; anything else as written.
 std::string number_text(const std::string& n);
 
+// The request kind as templates compare it: "first", "renewal", "upgrade".
+const char* kind_code(data::RequestKind k);
+
 // "form": the form's legal wording (circular, procedure, rules, levels), as every template sees it.
 tmpl::Value form_context(const forms::Form& form);
 

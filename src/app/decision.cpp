@@ -64,15 +64,6 @@ const char* source_code(data::CouncilSource s) {
     return "inline";
 }
 
-const char* kind_code(data::RequestKind k) {
-    switch (k) {
-        case data::RequestKind::First: return "first";
-        case data::RequestKind::Renewal: return "renewal";
-        case data::RequestKind::Upgrade: return "upgrade";
-    }
-    return "first";
-}
-
 // "Hiệu trưởng" from the signer lines {"KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG"}, "Chủ tịch" from
 // {"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"}: the head of the unit, to whom the reply is addressed.
 std::string head_title(const std::vector<data::Text>& authority) {
