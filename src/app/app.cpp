@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -190,6 +191,25 @@ std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, co
 
     const std::string slug = text::ascii_slug(unit.data.unit.name.value, 60);
     const auto& parts = r.only_templates.empty() ? kDossier : r.only_templates;
+    // TT24 điểm c khoản 1 Điều 10 (TT25 Điều 9, 14, 19): a unit requests the level its
+    // self-assessment reaches. A Tờ trình for a level not reached would contradict its own
+    // report, so it is refused with the reasons (Mẫu 02/03 alone can still be printed with
+    // --only, e.g. to review a failing self-assessment).
+    if (!evaluation.granted && std::find(parts.begin(), parts.end(), kDossier.front()) != parts.end()) {
+        for (const auto& reason : evaluation.reasons) {
+            diags.error(unit.data.assessment.where, "assessment.level",
+                        "không lập Tờ trình đề nghị mức độ " + std::to_string(unit.data.assessment.requested_level) +
+                            ": " + reason,
+                        "no Tờ trình for the requested level " + std::to_string(unit.data.assessment.requested_level) +
+                            ": the self-assessment does not reach it (hoso evaluate shows why)");
+        }
+        if (evaluation.reasons.empty()) {
+            diags.error(unit.data.assessment.where, "assessment.level",
+                        "đơn vị chưa đạt mức độ đề nghị; không lập Tờ trình",
+                        "the unit does not reach the requested level; no Tờ trình");
+        }
+        return {};
+    }
     for (const auto& part : parts) {
         const auto it = res.templates.find(part);
         const tmpl::Value ctx =

@@ -135,3 +135,23 @@ TEST_CASE("batch: every unit on its own folder, a manifest in input order, failu
     CHECK(manifest.find(sha256_hex(test::slurp(pdf))) != std::string::npos);
     for (const auto& d : {in, out1, out2}) std::filesystem::remove_all(d);
 }
+
+TEST_CASE("TT24 điểm c khoản 1 Điều 10: no Tờ trình for a level the self-assessment does not reach", "[app]") {
+    const auto dir = fresh_dir("not-granted");
+    app::Request r;
+    r.command = app::Command::Dossier;
+    r.inputs = {test::source_dir() / "examples" / "council" / "don-vi" / "thcs-muong-so.xml"};  // asks 2, reaches 1
+    r.output_dir = dir;
+    auto outcome = app::run(r, test_env());
+    CHECK(outcome.exit_code == 1);
+    CHECK_FALSE(std::filesystem::exists(dir));
+    CHECK(outcome.diagnostics.format().find("không lập Tờ trình đề nghị mức độ 2") != std::string::npos);
+    // The report and the summary table alone can still be printed for review.
+    r.only_templates = {"mau02-bao-cao", "mau03-tong-hop"};
+    r.formats = {app::Format::Pdf};
+    outcome = app::run(r, test_env());
+    INFO(outcome.diagnostics.format());
+    CHECK(outcome.exit_code == 0);
+    CHECK(outcome.written.size() == 2);
+    std::filesystem::remove_all(dir);
+}
