@@ -5,74 +5,21 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
-#include <initializer_list>
 #include <map>
 #include <set>
 
 #include "data/data.h"
+#include "data/detail/xml_input.h"
 #include "text/text.h"
 
 namespace hoso::data {
 namespace {
 
-using tinyxml2::XMLAttribute;
+using detail::parse_int;
+using detail::parse_partial_date;
+using detail::strip_item_punctuation;
+using Reader = detail::XmlReader;
 using tinyxml2::XMLElement;
-using tinyxml2::XMLNode;
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string collapse(std::string_view s) {
-    std::string out;
-    bool pending = false;
-    for (const char c : s) {
-        if (is_space(c)) {
-            pending = !out.empty();
-            continue;
-        }
-        if (pending) out += ' ';
-        pending = false;
-        out += c;
-    }
-    return out;
-}
-
-std::string code_point_label(char32_t cp) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    return std::string(buf) + " '" + text::to_utf8(std::u32string(1, cp)) + "'";
-}
-
-std::optional<int> to_int(std::string_view s, int lo, int hi) {
-    if (s.empty() || s.size() > 9) return std::nullopt;
-    int v = 0;
-    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec != std::errc() || r.ptr != s.data() + s.size() || v < lo || v > hi) return std::nullopt;
-    return v;
-}
-
-// "2025-02-10", "10/02/2025"; blank day "2025-02" / "02/2025"; blank day and month "2025".
-std::optional<Date> partial_date(std::string_view s) {
-    if (auto full = parse_date(s)) return full;
-    if (s.size() == 4) {
-        if (auto y = to_int(s, 1900, 9999)) return Date{*y, 0, 0};
-        return std::nullopt;
-    }
-    if (s.size() == 7 && s[4] == '-') {
-        auto y = to_int(s.substr(0, 4), 1900, 9999);
-        auto m = to_int(s.substr(5, 2), 1, 12);
-        if (y && m) return Date{*y, *m, 0};
-        return std::nullopt;
-    }
-    const auto slash = s.find('/');
-    if (slash != std::string_view::npos && s.find('/', slash + 1) == std::string_view::npos &&
-        s.size() - slash - 1 == 4) {
-        auto m = to_int(s.substr(0, slash), 1, 12);
-        auto y = to_int(s.substr(slash + 1), 1900, 9999);
-        if (y && m) return Date{*y, *m, 0};
-    }
-    return std::nullopt;
-}
 
 std::optional<RequestKind> kind_of(const std::string& nfc) {
     const std::string s = text::to_lower(nfc);
@@ -93,13 +40,6 @@ std::optional<bool> result_of(const std::string& nfc) {
     return std::nullopt;
 }
 
-// A list item as written may carry the list punctuation the template adds: "- Như trên;".
-std::string strip_item_punctuation(std::string s) {
-    if (s.rfind("- ", 0) == 0) s.erase(0, 2);
-    while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ' ')) s.pop_back();
-    return s;
-}
-
 // A căn cứ line as written: "Căn cứ X;" → "X".
 std::string strip_basis(std::string s) {
     s = strip_item_punctuation(std::move(s));
@@ -108,220 +48,6 @@ std::string strip_basis(std::string s) {
     }
     return s;
 }
-
-// Cleans a raw value: length, whitespace, NFC, glyphs.
-class Cleaner {
-public:
-    Cleaner(const LoadOptions& options, Diagnostics& diags) : m_options(options), m_diag(diags) {}
-
-    std::string clean(std::string_view raw, const SourceLocation& where, const std::string& field) {
-        if (raw.size() > kMaxValueBytes) {
-            m_diag.error(where, field,
-                         "giá trị quá dài (" + std::to_string(raw.size()) + " byte; tối đa " +
-                             std::to_string(kMaxValueBytes) + " byte)",
-                         "value too long (" + std::to_string(raw.size()) + " bytes; limit " +
-                             std::to_string(kMaxValueBytes) + ")");
-            return {};
-        }
-        std::string s = collapse(raw);
-        if (!text::is_nfc(s)) {
-            s = text::to_nfc(s);
-            m_diag.warning(where, field, "văn bản ở dạng tổ hợp (NFD), đã chuẩn hóa sang dạng dựng sẵn (NFC)",
-                           "text was decomposed (NFD); normalised to NFC");
-        }
-        if (m_options.missing_glyphs && !s.empty()) {
-            const auto missing = m_options.missing_glyphs(s);
-            if (!missing.empty()) {
-                std::string list;
-                for (std::size_t i = 0; i < missing.size() && i < 8; ++i) {
-                    list += (i ? ", " : "") + code_point_label(missing[i]);
-                }
-                if (missing.size() > 8) list += ", …";
-                m_diag.error(where, field, "ký tự không có trong phông chữ: " + list,
-                             "character(s) missing from the font: " + list);
-            }
-        }
-        return s;
-    }
-
-    Diagnostics& diag() { return m_diag; }
-
-private:
-    const LoadOptions& m_options;
-    Diagnostics& m_diag;
-};
-
-// --- XML reader with locations --------------------------------------------------------------
-
-class Reader {
-public:
-    Reader(std::string_view src, std::string file, const LoadOptions& options, Diagnostics& d)
-        : m_src(src), m_file(std::move(file)), m_clean(options, d), m_diag(d) {
-        m_line_starts.push_back(0);
-        for (std::size_t i = 0; i < src.size(); ++i) {
-            if (src[i] == '\n') m_line_starts.push_back(i + 1);
-        }
-    }
-
-    Diagnostics& diag() { return m_diag; }
-    const std::string& file() const { return m_file; }
-    Cleaner& cleaner() { return m_clean; }
-
-    SourceLocation find_on_line(int line, std::string_view needle) const {
-        SourceLocation where{m_file, line, 0};
-        if (line < 1 || static_cast<std::size_t>(line) > m_line_starts.size()) return where;
-        const std::size_t begin = m_line_starts[static_cast<std::size_t>(line - 1)];
-        const std::size_t end = static_cast<std::size_t>(line) < m_line_starts.size()
-                                    ? m_line_starts[static_cast<std::size_t>(line)]
-                                    : m_src.size();
-        const auto pos = m_src.substr(begin, end - begin).find(needle);
-        if (pos == std::string_view::npos) return where;
-        where.column = 1;
-        for (std::size_t i = begin; i < begin + pos; ++i) {
-            if ((static_cast<unsigned char>(m_src[i]) & 0xC0) != 0x80) ++where.column;
-        }
-        return where;
-    }
-
-    SourceLocation at(const XMLElement* e) const { return find_on_line(e->GetLineNum(), std::string("<") + e->Name()); }
-
-    SourceLocation at_attr(const XMLElement* e, const char* name) const {
-        for (const XMLAttribute* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
-            if (std::string_view(a->Name()) == name) return find_on_line(a->GetLineNum(), std::string(name) + "=");
-        }
-        return at(e);
-    }
-
-    Text text(const XMLElement* e, const std::string& field) {
-        std::string raw;
-        for (const XMLNode* n = e->FirstChild(); n != nullptr; n = n->NextSibling()) {
-            if (n->ToText() != nullptr) {
-                raw += n->Value();
-            } else if (const XMLElement* c = n->ToElement()) {
-                m_diag.error(at(c), field, std::string("phần tử <") + c->Name() + "> không được phép ở đây",
-                             std::string("element <") + c->Name() + "> is not allowed here");
-            }
-        }
-        Text t;
-        t.where = at(e);
-        t.value = m_clean.clean(raw, t.where, field);
-        return t;
-    }
-
-    std::optional<Text> attr(const XMLElement* e, const char* name, const std::string& field) {
-        const char* v = e->Attribute(name);
-        if (v == nullptr) return std::nullopt;
-        Text t;
-        t.where = at_attr(e, name);
-        t.value = m_clean.clean(v, t.where, field);
-        return t;
-    }
-
-    void check(const XMLElement* e, std::initializer_list<std::string_view> attrs,
-               std::initializer_list<std::string_view> children, const std::string& field, bool text_allowed = false) {
-        for (const XMLAttribute* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
-            if (std::find(attrs.begin(), attrs.end(), std::string_view(a->Name())) == attrs.end()) {
-                m_diag.error(find_on_line(a->GetLineNum(), std::string(a->Name()) + "="), field,
-                             std::string("thuộc tính không hợp lệ '") + a->Name() + "' trong <" + e->Name() + ">" +
-                                 allowed(attrs),
-                             std::string("unknown attribute '") + a->Name() + "' on <" + e->Name() + ">");
-            }
-        }
-        if (text_allowed) return;
-        for (const XMLNode* n = e->FirstChild(); n != nullptr; n = n->NextSibling()) {
-            if (const XMLElement* c = n->ToElement()) {
-                if (std::find(children.begin(), children.end(), std::string_view(c->Name())) == children.end()) {
-                    m_diag.error(at(c), field,
-                                 std::string("phần tử không hợp lệ <") + c->Name() + "> trong <" + e->Name() + ">" +
-                                     allowed(children),
-                                 std::string("unknown element <") + c->Name() + "> in <" + e->Name() + ">");
-                }
-            } else if (n->ToText() != nullptr && !collapse(n->Value()).empty()) {
-                m_diag.error(find_on_line(n->GetLineNum(), ""), field,
-                             std::string("văn bản thừa trong <") + e->Name() + ">",
-                             std::string("unexpected text in <") + e->Name() + ">");
-            }
-        }
-    }
-
-    const XMLElement* single(const XMLElement* parent, const char* name, const std::string& field) {
-        const XMLElement* first = parent->FirstChildElement(name);
-        if (first == nullptr) return nullptr;
-        for (const XMLElement* e = first->NextSiblingElement(name); e != nullptr; e = e->NextSiblingElement(name)) {
-            m_diag.error(at(e), field, std::string("phần tử <") + name + "> bị lặp (chỉ được có một)",
-                         std::string("duplicate element <") + name + "> (only one allowed)");
-        }
-        return first;
-    }
-
-    void missing(const SourceLocation& where, const std::string& field, const std::string& vi, const std::string& en) {
-        m_diag.error(where, field, "thiếu " + vi, "missing " + en);
-    }
-
-    Text required(const XMLElement* parent, const char* name, const std::string& field, const std::string& vi,
-                  const std::string& en) {
-        const XMLElement* e = single(parent, name, field);
-        if (e == nullptr) {
-            missing(at(parent), field, vi + " (<" + name + ">)", en + " (<" + name + ">)");
-            return Text{{}, at(parent)};
-        }
-        check(e, {}, {}, field, true);
-        Text t = text(e, field);
-        if (t.value.empty()) missing(t.where, field, vi + " (<" + name + "> đang trống)", en + " (<" + name + "> is empty)");
-        return t;
-    }
-
-    Text optional_text(const XMLElement* parent, const char* name, const std::string& field) {
-        const XMLElement* e = single(parent, name, field);
-        if (e == nullptr) return {};
-        check(e, {}, {}, field, true);
-        return text(e, field);
-    }
-
-    std::vector<Text> list(const XMLElement* parent, const char* name, const std::string& field) {
-        std::vector<Text> out;
-        for (const XMLElement* e = parent->FirstChildElement(name); e != nullptr; e = e->NextSiblingElement(name)) {
-            check(e, {}, {}, field, true);
-            Text t = text(e, field);
-            if (!t.value.empty()) out.push_back(std::move(t));
-        }
-        return out;
-    }
-
-    // A date attribute that may leave day or month blank; `required` reports a missing one.
-    std::optional<Date> date_attr(const XMLElement* e, const char* name, const std::string& field, bool required) {
-        const auto t = attr(e, name, field);
-        if (!t || t->value.empty()) {
-            if (required) {
-                missing(t ? t->where : at(e), field, std::string("ngày (") + name + ", ví dụ 2025-02-10; để trống ngày: 2025-02)",
-                        std::string("date (") + name + ", e.g. 2025-02-10; blank day: 2025-02)");
-            }
-            return std::nullopt;
-        }
-        if (auto d = partial_date(t->value)) return d;
-        m_diag.error(t->where, field, "ngày không hợp lệ: '" + t->value + "' (ghi YYYY-MM-DD; để trống ngày: YYYY-MM)",
-                     "invalid date: '" + t->value + "' (write YYYY-MM-DD; blank day: YYYY-MM)");
-        return std::nullopt;
-    }
-
-private:
-    static std::string allowed(std::initializer_list<std::string_view> names) {
-        if (names.size() == 0) return {};
-        std::string s = " (cho phép: ";
-        bool first = true;
-        for (auto n : names) {
-            s += (first ? "" : ", ") + std::string(n);
-            first = false;
-        }
-        return s + ")";
-    }
-
-    std::string_view m_src;
-    std::string m_file;
-    Cleaner m_clean;
-    Diagnostics& m_diag;
-    std::vector<std::size_t> m_line_starts;
-};
 
 // --- Shared value checks (XML and CSV) -------------------------------------------------------
 
@@ -335,14 +61,14 @@ void check_document_number(Diagnostics& d, const Text& n, const std::string& fie
                 "ký hiệu comes from the template (ND30)");
         return;
     }
-    if (!to_int(n.value, 1, 999999999)) {
+    if (!parse_int(n.value, 1, 999999999)) {
         d.error(n.where, field, "số văn bản phải là số nguyên dương: '" + n.value + "'",
                 "document number must be a positive whole number: '" + n.value + "'");
     }
 }
 
 void parse_signer(Reader& r, const XMLElement* e, Signer& s, const std::string& field) {
-    r.check(e, {}, {"authority", "name"}, field);
+    r.check_structure(e, {}, {"authority", "name"}, field);
     s.authority = r.list(e, "authority", field + ".authority");
     if (s.authority.empty()) {
         r.missing(r.at(e), field + ".authority", "quyền hạn, chức vụ người ký (<authority>, ví dụ KT. CHỦ TỊCH)",
@@ -360,7 +86,7 @@ std::vector<Text> parse_distribution(Reader& r, const XMLElement* parent, const 
                   "distribution (<distribution>, e.g. <recipient>Lưu: VT</recipient>)");
         return out;
     }
-    r.check(e, {}, {"recipient"}, field);
+    r.check_structure(e, {}, {"recipient"}, field);
     out = r.list(e, "recipient", field + ".recipient");
     for (auto& t : out) {
         t.value = strip_item_punctuation(t.value);
@@ -395,7 +121,7 @@ void parse_issuer(Reader& r, const XMLElement* e, IssuerBlock& b, const std::str
 
 void parse_decision(Reader& r, const XMLElement* e, CouncilDecision& d) {
     const std::string f = "decision";
-    r.check(e, {"number", "date"},
+    r.check_structure(e, {"number", "date"},
             {"parent-agency", "agency", "abbreviation", "place", "authority", "issuer", "basis", "proposal", "executor",
              "signer", "distribution"},
             f);
@@ -411,7 +137,7 @@ void parse_decision(Reader& r, const XMLElement* e, CouncilDecision& d) {
                                 "người/cơ quan ban hành trong câu văn (ví dụ Chủ tịch Ủy ban nhân dân huyện Phong Thổ)",
                                 "issuer in sentences (e.g. Chủ tịch Ủy ban nhân dân huyện Phong Thổ)");
     for (const XMLElement* b = e->FirstChildElement("basis"); b != nullptr; b = b->NextSiblingElement("basis")) {
-        r.check(b, {"ref"}, {}, f + ".basis", true);
+        r.check_structure(b, {"ref"}, {}, f + ".basis", true);
         Basis basis;
         basis.text = r.text(b, f + ".basis");
         if (const auto ref = r.attr(b, "ref", f + ".basis.ref")) {
@@ -450,7 +176,7 @@ void parse_decision(Reader& r, const XMLElement* e, CouncilDecision& d) {
 
 void parse_letters(Reader& r, const XMLElement* e, CouncilLetters& l) {
     const std::string f = "letters";
-    r.check(e, {"first-number", "date"},
+    r.check_structure(e, {"first-number", "date"},
             {"parent-agency", "agency", "abbreviation", "drafting-unit", "place", "name", "guidance", "signer",
              "distribution"},
             f);
@@ -459,7 +185,7 @@ void parse_letters(Reader& r, const XMLElement* e, CouncilLetters& l) {
     l.drafting_unit = r.optional_text(e, "drafting-unit", f + ".drafting-unit");
     if (const auto n = r.attr(e, "first-number", f + ".first-number"); n && !n->value.empty()) {
         check_document_number(r.diag(), *n, f + ".first-number");
-        if (auto v = to_int(n->value, 1, 999999999)) l.first_number = *v;
+        if (auto v = parse_int(n->value, 1, 999999999)) l.first_number = *v;
     }
     if (auto dt = r.date_attr(e, "date", f + ".date", true)) l.date = *dt;
     l.guidance = r.list(e, "guidance", f + ".guidance");
@@ -473,7 +199,7 @@ void parse_letters(Reader& r, const XMLElement* e, CouncilLetters& l) {
 
 void parse_dispatch(Reader& r, const XMLElement* e, CouncilDispatch& d) {
     const std::string f = "dispatch";
-    r.check(e, {"number", "date", "symbol"}, {"subject", "addressee", "p", "section", "signer", "distribution"}, f);
+    r.check_structure(e, {"number", "date", "symbol"}, {"subject", "addressee", "p", "section", "signer", "distribution"}, f);
     d.where = r.at(e);
     if (auto n = r.attr(e, "number", f + ".number")) d.number = *n;
     check_document_number(r.diag(), d.number, f + ".number");
@@ -493,13 +219,13 @@ void parse_dispatch(Reader& r, const XMLElement* e, CouncilDispatch& d) {
     for (const XMLElement* c = e->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
         const std::string name = c->Name();
         if (name == "p") {
-            r.check(c, {}, {}, f + ".p", true);
+            r.check_structure(c, {}, {}, f + ".p", true);
             Text t = r.text(c, f + ".p");
             if (t.value.empty()) continue;
             (after_sections ? d.closing : d.opening).push_back(std::move(t));
         } else if (name == "section") {
             after_sections = true;
-            r.check(c, {"title"}, {"p", "item"}, f + ".section");
+            r.check_structure(c, {"title"}, {"p", "item"}, f + ".section");
             DispatchSection s;
             if (auto t = r.attr(c, "title", f + ".section.title")) s.title = *t;
             if (s.title.value.empty()) {
@@ -536,7 +262,7 @@ void parse_dispatch(Reader& r, const XMLElement* e, CouncilDispatch& d) {
 void parse_level(Diagnostics& diag, const Text& t, int& out, const std::string& field) {
     if (t.value.empty()) {
         diag.error(t.where, field, "thiếu mức độ đề nghị công nhận (level: 1 hoặc 2)", "missing requested level (level: 1 or 2)");
-    } else if (auto v = to_int(t.value, 1, 9)) {
+    } else if (auto v = parse_int(t.value, 1, 9)) {
         out = *v;
     } else {
         diag.error(t.where, field, "mức độ không hợp lệ: '" + t.value + "' (ghi 1 hoặc 2)",
@@ -587,7 +313,7 @@ void parse_council_unit(Reader& r, const XMLElement* e, const std::filesystem::p
     const std::string f = "units.unit";
     if (file) {
         u.source = CouncilSource::File;
-        r.check(e, {"file", "result", "head", "addressee", "note"}, {"reason"}, f);
+        r.check_structure(e, {"file", "result", "head", "addressee", "note"}, {"reason"}, f);
         u.file_attr = *file;
         if (file->value.empty()) {
             r.missing(file->where, f + ".file", "đường dẫn tệp số liệu (file)", "data file path (file)");
@@ -607,7 +333,7 @@ void parse_council_unit(Reader& r, const XMLElement* e, const std::filesystem::p
         }
     } else {
         u.source = CouncilSource::Inline;
-        r.check(e, {"name", "type", "level", "kind", "result", "head", "addressee", "request", "request-date", "note"},
+        r.check_structure(e, {"name", "type", "level", "kind", "result", "head", "addressee", "request", "request-date", "note"},
                 {"reason", "indicator"}, f);
         if (auto n = r.attr(e, "name", f + ".name")) u.name = *n;
         if (u.name.value.empty()) {
@@ -629,7 +355,7 @@ void parse_council_unit(Reader& r, const XMLElement* e, const std::filesystem::p
         if (auto t = r.attr(e, "request", f + ".request")) u.request_number = *t;
         if (auto d = r.date_attr(e, "request-date", f + ".request-date", false)) u.request_date = *d;
         for (const XMLElement* x = e->FirstChildElement("indicator"); x != nullptr; x = x->NextSiblingElement("indicator")) {
-            r.check(x, {"id", "value", "reason"}, {}, f + ".indicator");
+            r.check_structure(x, {"id", "value", "reason"}, {}, f + ".indicator");
             CouncilIndicator ind;
             ind.where = r.at(x);
             if (auto id = r.attr(x, "id", f + ".indicator.id")) ind.id = *id;
@@ -665,12 +391,14 @@ void parse_council_unit(Reader& r, const XMLElement* e, const std::filesystem::p
     if (u.source == CouncilSource::Inline) check_reasons(r.diag(), u, f);
 }
 
-const char* xml_error_vi(tinyxml2::XMLError e) {
+// The council parser has always named only these four tinyxml2 errors; any other error gets
+// the generic text (the unit parser names more of them).
+const char* council_xml_error_vi(tinyxml2::XMLError e) {
     switch (e) {
-        case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT: return "thẻ đóng không khớp với thẻ mở";
-        case tinyxml2::XML_ERROR_PARSING_ELEMENT: return "phần tử XML không đóng hoặc bị cắt cụt";
-        case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE: return "thuộc tính XML sai cú pháp";
-        case tinyxml2::XML_ERROR_PARSING_TEXT: return "văn bản XML sai cú pháp (ký tự '<' hoặc '&' chưa thoát?)";
+        case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT:
+        case tinyxml2::XML_ERROR_PARSING_ELEMENT:
+        case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE:
+        case tinyxml2::XML_ERROR_PARSING_TEXT: return detail::xml_error_vi(e);
         default: return "tệp XML không hợp lệ";
     }
 }
@@ -774,7 +502,7 @@ std::vector<CsvRecord> split_csv(std::string_view s, const std::string& file, Di
                 end_of_record = true;
             }
         }
-        const bool blank = rec.fields.size() == 1 && collapse(rec.fields[0].value).empty();
+        const bool blank = rec.fields.size() == 1 && collapse_whitespace(rec.fields[0].value).empty();
         if (!blank) out.push_back(std::move(rec));
     }
     return out;
@@ -813,14 +541,14 @@ std::vector<CouncilUnit> parse_council_csv(std::string_view csv, const std::stri
         diagnostics.error({file_name, 1, 1}, "", "tệp CSV không có dòng tiêu đề", "the CSV file has no header row");
         return out;
     }
-    Cleaner clean(options, diagnostics);
+    detail::ValueCleaner clean(options, diagnostics);
     // Header: column names, case-insensitive; unknown or repeated names are errors.
     std::vector<std::optional<Column>> columns;
     std::set<Column> seen;
     bool header_ok = true;
     for (const auto& f : records[0].fields) {
         const SourceLocation where{file_name, f.line, f.column};
-        const std::string name = text::to_lower(collapse(f.value));
+        const std::string name = text::to_lower(collapse_whitespace(f.value));
         const auto it = csv_columns().find(name);
         if (it == csv_columns().end()) {
             diagnostics.error(where, "csv",
@@ -893,7 +621,7 @@ std::vector<CouncilUnit> parse_council_csv(std::string_view csv, const std::stri
                 case Column::RequestDate: {
                     const Text t = text_of("csv.request_date");
                     if (t.value.empty()) break;
-                    if (auto d = partial_date(t.value)) {
+                    if (auto d = parse_partial_date(t.value)) {
                         u.request_date = *d;
                     } else {
                         diagnostics.error(where, "csv.request_date", "ngày không hợp lệ: '" + t.value + "' (ghi YYYY-MM-DD)",
@@ -934,9 +662,7 @@ CouncilData parse_council(std::string_view xml, const std::string& file_name, co
     tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
     doc.Parse(xml.data(), xml.size());
     if (doc.Error()) {
-        diagnostics.error({file_name, doc.ErrorLineNum(), 0}, "",
-                          std::string(xml_error_vi(doc.ErrorID())) + " — tệp có thể bị cắt cụt hoặc sai cú pháp XML",
-                          std::string("malformed XML (") + (doc.ErrorStr() ? doc.ErrorStr() : "") + ")");
+        detail::report_malformed_xml(doc, file_name, diagnostics, council_xml_error_vi(doc.ErrorID()));
         return out;
     }
     Reader r(xml, file_name, options, diagnostics);
@@ -946,7 +672,7 @@ CouncilData parse_council(std::string_view xml, const std::string& file_name, co
                           "phần tử gốc phải là <hoso-council>", "the root element must be <hoso-council>");
         return out;
     }
-    r.check(root, {"form", "year", "version"}, {"council", "decision", "letters", "dispatch", "units"}, "");
+    r.check_structure(root, {"form", "year", "version"}, {"council", "decision", "letters", "dispatch", "units"}, "");
     if (auto v = r.attr(root, "version", "version"); v && v->value != "1") {
         diagnostics.error(v->where, "version", "phiên bản định dạng không hỗ trợ: '" + v->value + "' (chỉ hỗ trợ 1)",
                           "unsupported format version '" + v->value + "' (only 1)");
@@ -959,13 +685,13 @@ CouncilData parse_council(std::string_view xml, const std::string& file_name, co
     const auto year = r.attr(root, "year", "year");
     if (!year || year->value.empty()) {
         r.missing(r.at(root), "year", "năm đánh giá (year)", "assessed year (year)");
-    } else if (auto y = to_int(year->value, 1900, 9999)) {
+    } else if (auto y = parse_int(year->value, 1900, 9999)) {
         out.year = *y;
     } else {
         diagnostics.error(year->where, "year", "năm không hợp lệ: '" + year->value + "'", "invalid year: '" + year->value + "'");
     }
     if (const XMLElement* c = r.single(root, "council", "council")) {
-        r.check(c, {"name", "date"}, {}, "council");
+        r.check_structure(c, {"name", "date"}, {}, "council");
         if (auto n = r.attr(c, "name", "council.name")) out.council_name = *n;
         out.meeting_date = r.date_attr(c, "date", "council.date", false);
     }
@@ -981,7 +707,7 @@ CouncilData parse_council(std::string_view xml, const std::string& file_name, co
         parse_dispatch(r, e, *out.dispatch);
     }
     if (const XMLElement* e = r.single(root, "units", "units")) {
-        r.check(e, {}, {"unit", "import"}, "units");
+        r.check_structure(e, {}, {"unit", "import"}, "units");
         for (const XMLElement* x = e->FirstChildElement(); x != nullptr; x = x->NextSiblingElement()) {
             const std::string name = x->Name();
             if (name == "unit") {
@@ -989,7 +715,7 @@ CouncilData parse_council(std::string_view xml, const std::string& file_name, co
                 parse_council_unit(r, x, base_dir, u);
                 out.units.push_back(std::move(u));
             } else if (name == "import") {
-                r.check(x, {"csv"}, {}, "units.import");
+                r.check_structure(x, {"csv"}, {}, "units.import");
                 const auto csv = r.attr(x, "csv", "units.import.csv");
                 if (!csv || csv->value.empty()) {
                     r.missing(r.at(x), "units.import.csv", "đường dẫn tệp CSV (csv)", "CSV file path (csv)");

@@ -144,6 +144,29 @@ bool preflight_xml(std::string_view bytes, const std::string& file_name, Diagnos
 // Line and column (1-based) of a byte offset in `bytes`; the column counts code points.
 SourceLocation locate(std::string_view bytes, std::size_t offset, const std::string& file_name);
 
+// XML-reading helpers shared by the data parsers and forms/ (both read tinyxml2 documents,
+// which report line numbers only).
+//
+// Runs of ASCII whitespace (line breaks of the XML source included) become one space;
+// leading and trailing whitespace is dropped.
+std::string collapse_whitespace(std::string_view s);
+
+// Line index of a source file: turns tinyxml2's line numbers into file:line:column by
+// finding a piece of text (e.g. "<unit" or "level=") on that line. `src` must outlive it.
+class SourceLines {
+public:
+    SourceLines(std::string_view src, std::string file);
+    const std::string& file() const { return m_file; }
+    // The first `needle` on 1-based `line`, column in code points; column 0 if `needle` is
+    // not on that line, or the line does not exist.
+    SourceLocation find_on_line(int line, std::string_view needle) const;
+
+private:
+    std::string_view m_src;
+    std::string m_file;
+    std::vector<std::size_t> m_line_starts;
+};
+
 
 // =============================================================================================
 // Council files (hoso decision): the appraisal council's list of units and what the decision,

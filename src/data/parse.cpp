@@ -5,44 +5,18 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
-#include <initializer_list>
 #include <set>
 #include <system_error>
 
+#include "data/detail/xml_input.h"
 #include "text/text.h"
 
 namespace hoso::data {
 namespace {
 
-using tinyxml2::XMLAttribute;
+using detail::parse_int;
+using Reader = detail::XmlReader;
 using tinyxml2::XMLElement;
-using tinyxml2::XMLNode;
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Runs of ASCII whitespace (line breaks of the XML source included) become one space.
-std::string collapse_whitespace(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    bool pending = false;
-    for (const char c : s) {
-        if (is_space(c)) {
-            pending = !out.empty();
-            continue;
-        }
-        if (pending) out += ' ';
-        pending = false;
-        out += c;
-    }
-    return out;
-}
-
-std::string code_point_label(char32_t cp) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    return std::string(buf) + " '" + text::to_utf8(std::u32string(1, cp)) + "'";
-}
 
 // --- Values ------------------------------------------------------------------------------
 
@@ -109,15 +83,6 @@ NumberResult parse_number(const std::string& s) {
     return r;
 }
 
-std::optional<int> parse_int(std::string_view s, int lo, int hi) {
-    if (s.empty() || s.size() > 9) return std::nullopt;
-    int v = 0;
-    const auto res = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (res.ec != std::errc() || res.ptr != s.data() + s.size()) return std::nullopt;
-    if (v < lo || v > hi) return std::nullopt;
-    return v;
-}
-
 std::optional<bool> parse_bool(const std::string& nfc) {
     const std::string s = text::to_lower(nfc);
     static const std::set<std::string> yes = {"có", "co", "yes", "true", "1", "đạt", "dat"};
@@ -135,30 +100,6 @@ std::optional<RequestKind> parse_kind(const std::string& s) {
     return std::nullopt;
 }
 
-// A date that may leave the day, or day and month, blank: "2025-01-08", "08/01/2025",
-// "2025-01", "01/2025", "2025".
-std::optional<Date> parse_partial_date(std::string_view s) {
-    if (auto full = parse_date(s)) return full;
-    if (s.size() == 4) {
-        if (auto y = parse_int(s, 1900, 9999)) return Date{*y, 0, 0};
-        return std::nullopt;
-    }
-    if (s.size() == 7 && s[4] == '-') {
-        auto y = parse_int(s.substr(0, 4), 1900, 9999);
-        auto m = parse_int(s.substr(5, 2), 1, 12);
-        if (y && m) return Date{*y, *m, 0};
-        return std::nullopt;
-    }
-    const auto slash = s.find('/');
-    if (slash != std::string_view::npos && s.find('/', slash + 1) == std::string_view::npos &&
-        s.size() - slash - 1 == 4) {
-        auto m = parse_int(s.substr(0, slash), 1, 12);
-        auto y = parse_int(s.substr(slash + 1), 1900, 9999);
-        if (y && m) return Date{*y, *m, 0};
-    }
-    return std::nullopt;
-}
-
 bool is_name_token(std::string_view s) {
     if (s.empty() || s.size() > 64) return false;
     return std::all_of(s.begin(), s.end(), [](char c) {
@@ -166,215 +107,7 @@ bool is_name_token(std::string_view s) {
     });
 }
 
-// --- Reader: locations, text extraction, structure checks ---------------------------------
-
-class Reader {
-public:
-    Reader(std::string_view src, std::string file, const LoadOptions& options, Diagnostics& d)
-        : m_src(src), m_file(std::move(file)), m_options(options), m_diag(d) {
-        m_line_starts.push_back(0);
-        for (std::size_t i = 0; i < src.size(); ++i) {
-            if (src[i] == '\n') m_line_starts.push_back(i + 1);
-        }
-    }
-
-    Diagnostics& diag() { return m_diag; }
-    const std::string& file() const { return m_file; }
-
-    SourceLocation file_only() const { return {m_file, 0, 0}; }
-
-    // Location of `needle` on `line`, or the line alone if not found there.
-    SourceLocation find_on_line(int line, std::string_view needle) const {
-        SourceLocation where{m_file, line, 0};
-        if (line < 1 || static_cast<std::size_t>(line) > m_line_starts.size()) return where;
-        const std::size_t begin = m_line_starts[static_cast<std::size_t>(line - 1)];
-        const std::size_t end = static_cast<std::size_t>(line) < m_line_starts.size()
-                                    ? m_line_starts[static_cast<std::size_t>(line)]
-                                    : m_src.size();
-        const auto pos = m_src.substr(begin, end - begin).find(needle);
-        if (pos == std::string_view::npos) return where;
-        where.column = 1;
-        for (std::size_t i = begin; i < begin + pos; ++i) {
-            if ((static_cast<unsigned char>(m_src[i]) & 0xC0) != 0x80) ++where.column;
-        }
-        return where;
-    }
-
-    SourceLocation at(const XMLElement* e) const {
-        return find_on_line(e->GetLineNum(), std::string("<") + e->Name());
-    }
-
-    SourceLocation at_attr(const XMLElement* e, const char* name) const {
-        for (const XMLAttribute* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
-            if (std::string_view(a->Name()) == name) {
-                return find_on_line(a->GetLineNum(), std::string(name) + "=");
-            }
-        }
-        return at(e);
-    }
-
-    // Cleans a raw value from the file: length limit, whitespace, NFC, glyph coverage.
-    std::string clean(std::string_view raw, const SourceLocation& where, const std::string& field,
-                      bool collapse = true) {
-        if (raw.size() > kMaxValueBytes) {
-            m_diag.error(where, field,
-                         "giá trị quá dài (" + std::to_string(raw.size()) + " byte; tối đa " +
-                             std::to_string(kMaxValueBytes) + " byte)",
-                         "value too long (" + std::to_string(raw.size()) + " bytes; limit " +
-                             std::to_string(kMaxValueBytes) + ")");
-            return {};
-        }
-        std::string s = collapse ? collapse_whitespace(raw) : std::string(raw);
-        if (!text::is_nfc(s)) {
-            s = text::to_nfc(s);
-            m_diag.warning(where, field,
-                           "văn bản ở dạng tổ hợp (NFD), đã chuẩn hóa sang dạng dựng sẵn (NFC)",
-                           "text was decomposed (NFD); normalised to NFC");
-        }
-        if (m_options.missing_glyphs && !s.empty()) {
-            const auto missing = m_options.missing_glyphs(s);
-            if (!missing.empty()) {
-                std::string list;
-                for (std::size_t i = 0; i < missing.size() && i < 8; ++i) {
-                    if (i > 0) list += ", ";
-                    list += code_point_label(missing[i]);
-                }
-                if (missing.size() > 8) list += ", …";
-                m_diag.error(where, field, "ký tự không có trong phông chữ: " + list,
-                             "character(s) missing from the font: " + list);
-            }
-        }
-        return s;
-    }
-
-    // Text content of a leaf element (all text children joined). Child elements are errors.
-    Text text(const XMLElement* e, const std::string& field) {
-        std::string raw;
-        for (const XMLNode* n = e->FirstChild(); n != nullptr; n = n->NextSibling()) {
-            if (n->ToText() != nullptr) {
-                raw += n->Value();
-            } else if (const XMLElement* c = n->ToElement()) {
-                m_diag.error(at(c), field,
-                             std::string("phần tử <") + c->Name() + "> không được phép ở đây",
-                             std::string("element <") + c->Name() + "> is not allowed here");
-            }
-        }
-        Text t;
-        t.where = at(e);
-        t.value = clean(raw, t.where, field);
-        return t;
-    }
-
-    std::optional<Text> attr(const XMLElement* e, const char* name, const std::string& field) {
-        const char* v = e->Attribute(name);
-        if (v == nullptr) return std::nullopt;
-        Text t;
-        t.where = at_attr(e, name);
-        t.value = clean(v, t.where, field);
-        return t;
-    }
-
-    // Unknown attributes and child elements, and stray text, are errors: data the clerk typed
-    // must never be silently ignored.
-    void check_structure(const XMLElement* e, std::initializer_list<std::string_view> attrs,
-                         std::initializer_list<std::string_view> children, const std::string& field,
-                         bool text_allowed = false) {
-        for (const XMLAttribute* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
-            if (std::find(attrs.begin(), attrs.end(), std::string_view(a->Name())) == attrs.end()) {
-                m_diag.error(find_on_line(a->GetLineNum(), std::string(a->Name()) + "="), field,
-                             std::string("thuộc tính không hợp lệ '") + a->Name() + "' trong <" +
-                                 e->Name() + ">" + allowed_list(attrs),
-                             std::string("unknown attribute '") + a->Name() + "' on <" + e->Name() +
-                                 ">");
-            }
-        }
-        if (text_allowed) return;
-        for (const XMLNode* n = e->FirstChild(); n != nullptr; n = n->NextSibling()) {
-            if (const XMLElement* c = n->ToElement()) {
-                if (std::find(children.begin(), children.end(), std::string_view(c->Name())) ==
-                    children.end()) {
-                    m_diag.error(at(c), field,
-                                 std::string("phần tử không hợp lệ <") + c->Name() + "> trong <" +
-                                     e->Name() + ">" + allowed_list(children),
-                                 std::string("unknown element <") + c->Name() + "> in <" +
-                                     e->Name() + ">");
-                }
-            } else if (n->ToText() != nullptr) {
-                if (!collapse_whitespace(n->Value()).empty()) {
-                    m_diag.error(find_on_line(n->GetLineNum(), ""), field,
-                                 std::string("văn bản thừa trong <") + e->Name() + ">",
-                                 std::string("unexpected text in <") + e->Name() + ">");
-                }
-            }
-        }
-    }
-
-    // The only child named `name`, or null; a second one is an error.
-    const XMLElement* single(const XMLElement* parent, const char* name, const std::string& field) {
-        const XMLElement* first = parent->FirstChildElement(name);
-        if (first == nullptr) return nullptr;
-        for (const XMLElement* e = first->NextSiblingElement(name); e != nullptr;
-             e = e->NextSiblingElement(name)) {
-            m_diag.error(at(e), field,
-                         std::string("phần tử <") + name + "> bị lặp (chỉ được có một)",
-                         std::string("duplicate element <") + name + "> (only one allowed)");
-        }
-        return first;
-    }
-
-    void missing(const SourceLocation& where, const std::string& field, const std::string& vi,
-                 const std::string& en) {
-        m_diag.error(where, field, "thiếu " + vi, "missing " + en);
-    }
-
-private:
-    static std::string allowed_list(std::initializer_list<std::string_view> names) {
-        if (names.size() == 0) return {};
-        std::string s = " (cho phép: ";
-        bool first = true;
-        for (auto n : names) {
-            if (!first) s += ", ";
-            s += std::string(n);
-            first = false;
-        }
-        return s + ")";
-    }
-
-    std::string_view m_src;
-    std::string m_file;
-    const LoadOptions& m_options;
-    Diagnostics& m_diag;
-    std::vector<std::size_t> m_line_starts;
-};
-
 // --- Sections of the file -----------------------------------------------------------------
-
-Text required_text(Reader& r, const XMLElement* parent, const char* name, const std::string& field,
-                   const std::string& vi, const std::string& en) {
-    const XMLElement* e = r.single(parent, name, field);
-    if (e == nullptr) {
-        r.missing(r.at(parent), field, vi + " (<" + name + ">)", en + " (<" + name + ">)");
-        return Text{{}, r.at(parent)};
-    }
-    Text t = r.text(e, field);
-    if (t.value.empty()) {
-        r.missing(t.where, field, vi + " (<" + name + "> đang trống)",
-                  en + " (<" + name + "> is empty)");
-    }
-    return t;
-}
-
-std::vector<Text> text_list(Reader& r, const XMLElement* parent, const char* name,
-                            const std::string& field) {
-    std::vector<Text> out;
-    for (const XMLElement* e = parent->FirstChildElement(name); e != nullptr;
-         e = e->NextSiblingElement(name)) {
-        r.check_structure(e, {}, {}, field, true);
-        Text t = r.text(e, field);
-        if (!t.value.empty()) out.push_back(std::move(t));
-    }
-    return out;
-}
 
 void parse_unit_element(Reader& r, const XMLElement* e, Unit& u) {
     const std::string f = "unit";
@@ -389,16 +122,17 @@ void parse_unit_element(Reader& r, const XMLElement* e, Unit& u) {
                   "loại đơn vị (thuộc tính type của <unit>)", "unit type (attribute type of <unit>)");
         if (u.type.where.line == 0) u.type.where = u.where;
     }
-    u.name = required_text(r, e, "name", "unit.name", "tên đơn vị", "unit name");
+    // The unit file's required texts never checked their attributes (false): kept as it was.
+    u.name = r.required(e, "name", "unit.name", "tên đơn vị", "unit name", false);
     u.abbreviation =
-        required_text(r, e, "abbreviation", "unit.abbreviation", "chữ viết tắt của đơn vị (dùng trong số, ký hiệu văn bản)",
-                      "unit abbreviation (used in document numbers)");
-    u.place = required_text(r, e, "place", "unit.place", "địa danh (ghi ở dòng ngày tháng)",
-                            "place name (for the date line)");
+        r.required(e, "abbreviation", "unit.abbreviation", "chữ viết tắt của đơn vị (dùng trong số, ký hiệu văn bản)",
+                   "unit abbreviation (used in document numbers)", false);
+    u.place = r.required(e, "place", "unit.place", "địa danh (ghi ở dòng ngày tháng)",
+                         "place name (for the date line)", false);
     if (const XMLElement* d = r.single(e, "district", "unit.district")) u.district = r.text(d, "unit.district");
-    u.parent_agency = text_list(r, e, "parent-agency", "unit.parent-agency");
-    u.issuing_lines = text_list(r, e, "issuing-line", "unit.issuing-line");
-    u.traits = text_list(r, e, "trait", "unit.trait");
+    u.parent_agency = r.list(e, "parent-agency", "unit.parent-agency");
+    u.issuing_lines = r.list(e, "issuing-line", "unit.issuing-line");
+    u.traits = r.list(e, "trait", "unit.trait");
     if (const XMLElement* m = r.single(e, "members", "unit.members")) {
         const Text t = r.text(m, "unit.members");
         if (!t.value.empty()) {
@@ -518,17 +252,7 @@ void parse_documents(Reader& r, const XMLElement* e, std::map<std::string, Docum
         }
         const std::string f = "documents." + kind->value;
         if (auto n = r.attr(d, "number", f + ".number")) info.number = *n;
-        if (const auto date = r.attr(d, "date", f + ".date"); date && !date->value.empty()) {
-            if (auto dd = parse_partial_date(date->value)) {
-                info.date = *dd;
-            } else {
-                r.diag().error(date->where, f + ".date",
-                               "ngày không hợp lệ: '" + date->value +
-                                   "' (ghi YYYY-MM-DD; để trống ngày: YYYY-MM)",
-                               "invalid date: '" + date->value +
-                                   "' (write YYYY-MM-DD; blank day: YYYY-MM)");
-            }
-        }
+        if (auto dd = r.date_attr(d, "date", f + ".date", false)) info.date = *dd;
         if (docs.count(kind->value) != 0) {
             r.diag().error(info.where, f, "văn bản '" + kind->value + "' được khai hai lần",
                            "document '" + kind->value + "' is given twice");
@@ -540,19 +264,13 @@ void parse_documents(Reader& r, const XMLElement* e, std::map<std::string, Docum
 
 void parse_signer(Reader& r, const XMLElement* e, Signer& s) {
     r.check_structure(e, {}, {"authority", "name"}, "signer");
-    s.authority = text_list(r, e, "authority", "signer.authority");
+    s.authority = r.list(e, "authority", "signer.authority");
     if (s.authority.empty()) {
         r.missing(r.at(e), "signer.authority",
                   "chức vụ/quyền hạn người ký (<authority>, ví dụ HIỆU TRƯỞNG)",
                   "signer's title (<authority>, e.g. HIỆU TRƯỞNG)");
     }
-    s.name = required_text(r, e, "name", "signer.name", "họ tên người ký", "signer's name");
-}
-
-std::string strip_list_punctuation(std::string s) {
-    if (s.rfind("- ", 0) == 0) s.erase(0, 2);
-    while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ' ')) s.pop_back();
-    return s;
+    s.name = r.required(e, "name", "signer.name", "họ tên người ký", "signer's name", false);
 }
 
 void parse_settings(Reader& r, const XMLElement* e, std::map<std::string, Text>& settings) {
@@ -716,24 +434,8 @@ void parse_report(Reader& r, const XMLElement* e, std::vector<ReportSection>& re
             continue;
         }
         if (auto t = r.attr(s, "title", f + ".title")) sec.title = *t;
-        sec.paragraphs = text_list(r, s, "p", f + ".p");
+        sec.paragraphs = r.list(s, "p", f + ".p");
         report.push_back(std::move(sec));
-    }
-}
-
-const char* tinyxml_error_vi(tinyxml2::XMLError e) {
-    switch (e) {
-        case tinyxml2::XML_ERROR_EMPTY_DOCUMENT: return "tệp không có nội dung XML";
-        case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT: return "thẻ đóng không khớp với thẻ mở";
-        case tinyxml2::XML_ERROR_PARSING_ELEMENT: return "phần tử XML không đóng hoặc bị cắt cụt";
-        case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE: return "thuộc tính XML sai cú pháp";
-        case tinyxml2::XML_ERROR_PARSING_TEXT: return "văn bản XML sai cú pháp (ký tự '<' hoặc '&' chưa thoát?)";
-        case tinyxml2::XML_ERROR_PARSING_CDATA: return "khối CDATA không đóng";
-        case tinyxml2::XML_ERROR_PARSING_COMMENT: return "chú thích <!-- --> không đóng";
-        case tinyxml2::XML_ERROR_PARSING_DECLARATION: return "khai báo XML sai cú pháp";
-        case tinyxml2::XML_ERROR_PARSING_UNKNOWN: return "cấu trúc XML không nhận ra";
-        case tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED: return "các phần tử lồng nhau quá sâu";
-        default: return "tệp XML không hợp lệ";
     }
 }
 
@@ -748,12 +450,7 @@ UnitData parse_unit(std::string_view xml, const std::string& file_name, const Lo
     tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
     doc.Parse(xml.data(), xml.size());
     if (doc.Error()) {
-        const int line = doc.ErrorLineNum();
-        const std::string detail = doc.ErrorStr() != nullptr ? doc.ErrorStr() : "";
-        diagnostics.error({file_name, line, 0}, "",
-                          std::string(tinyxml_error_vi(doc.ErrorID())) +
-                              " — tệp có thể bị cắt cụt hoặc sai cú pháp XML",
-                          "malformed XML (" + detail + ")");
+        detail::report_malformed_xml(doc, file_name, diagnostics, detail::xml_error_vi(doc.ErrorID()));
         return out;
     }
     Reader r(xml, file_name, options, diagnostics);
@@ -799,7 +496,7 @@ UnitData parse_unit(std::string_view xml, const std::string& file_name, const Lo
     if (const XMLElement* e = r.single(root, "documents", "documents")) parse_documents(r, e, out.documents);
     if (const XMLElement* e = r.single(root, "addressees", "addressees")) {
         r.check_structure(e, {}, {"addressee"}, "addressees");
-        out.addressees = text_list(r, e, "addressee", "addressees");
+        out.addressees = r.list(e, "addressee", "addressees");
     }
     if (const XMLElement* e = r.single(root, "signer", "signer")) {
         parse_signer(r, e, out.signer);
@@ -808,12 +505,12 @@ UnitData parse_unit(std::string_view xml, const std::string& file_name, const Lo
     }
     if (const XMLElement* e = r.single(root, "distribution", "distribution")) {
         r.check_structure(e, {}, {"recipient"}, "distribution");
-        out.distribution = text_list(r, e, "recipient", "distribution");
-        for (auto& t : out.distribution) t.value = strip_list_punctuation(t.value);
+        out.distribution = r.list(e, "recipient", "distribution");
+        for (auto& t : out.distribution) t.value = detail::strip_item_punctuation(t.value);
     }
     if (const XMLElement* e = r.single(root, "team", "team")) {
         r.check_structure(e, {}, {"member"}, "team");
-        out.team = text_list(r, e, "member", "team");
+        out.team = r.list(e, "member", "team");
     }
     if (const XMLElement* e = r.single(root, "settings", "settings")) parse_settings(r, e, out.settings);
     if (const XMLElement* e = r.single(root, "indicators", "indicators")) {
