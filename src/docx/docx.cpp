@@ -7,31 +7,37 @@
 
 namespace hoso::docx {
 
-std::map<std::string, std::string> docx_parts(const model::Document& doc, const DocxOptions& options) {
-    // The writer's input contract: an invalid model is a bug upstream (the template builds it).
+namespace {
+
+// The writer's input contract: an invalid model is a bug upstream (the template builds it).
+void check_model(const model::Document& doc) {
     const std::vector<std::string> problems = model::validate(doc);
     if (!problems.empty()) {
         std::string message = "docx: invalid document model:";
         for (const auto& p : problems) message += "\n  " + p;
         throw Error(message);
     }
+}
+
+}  // namespace
+
+std::map<std::string, std::string> docx_parts(const model::Document& doc, const DocxOptions& options) {
+    check_model(doc);
     namespace part = detail::part;
-    std::map<std::string, std::string> parts;
-    parts[part::kContentTypes] = detail::content_types_xml();
-    parts[part::kPackageRels] = detail::package_rels_xml();
+    std::map<std::string, std::string> parts = detail::shared_parts(detail::shared_inputs(doc, options));
     parts[part::kDocument] = detail::document_xml(doc, options);
-    parts[part::kDocumentRels] = detail::document_rels_xml();
-    parts[part::kStyles] = detail::styles_xml(doc, options);
-    parts[part::kSettings] = detail::settings_xml(doc);
-    parts[part::kHeaderNumber] = detail::header_number_xml(doc);
-    parts[part::kHeaderEmpty] = detail::header_empty_xml(doc);
     parts[part::kCore] = detail::core_xml(doc.meta);
-    parts[part::kApp] = detail::app_xml(options);
     return parts;
 }
 
 std::string write_docx(const model::Document& doc, const DocxOptions& options) {
-    return detail::zip_parts(docx_parts(doc, options));
+    check_model(doc);
+    namespace part = detail::part;
+    // The shared parts come compressed from a per-process cache; only these two are new.
+    std::map<std::string, std::string> parts;
+    parts[part::kDocument] = detail::document_xml(doc, options);
+    parts[part::kCore] = detail::core_xml(doc.meta);
+    return detail::zip_package(detail::shared_inputs(doc, options), parts);
 }
 
 }  // namespace hoso::docx

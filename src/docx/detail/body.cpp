@@ -300,11 +300,15 @@ private:
         const Indent ind = props.indent ? *props.indent : indent_of(ps);
         const double avail =
             static_cast<double>(m_container - ind.left - ind.right - std::max(0L, ind.first_line)) / 20.0;
+        const double limit = avail - 1.0;
         double w = 0;
         for (const auto& r : runs) {
-            w += text_width(r.text, ps.font_size, ps.bold || r.style.bold, ps.italic || r.style.italic);
+            // Measured only until the line is full (long paragraphs are most of the text).
+            w += text_width_until(r.text, ps.font_size, ps.bold || r.style.bold, ps.italic || r.style.italic,
+                                  limit - w);
+            if (w > limit) return true;
         }
-        return w > avail - 1.0;
+        return false;
     }
 
     static std::vector<model::Run> protected_runs(const std::vector<model::Run>& runs) {
@@ -320,9 +324,12 @@ private:
     // Valid UTF-8 without the characters the model forbids (the guard of run_content, applied
     // before text::break_opportunities sees the text).
     static std::string clean_text(const std::string& s) {
+        const std::size_t plain = plain_prefix(s);
+        if (plain == s.size()) return s;
         std::string out;
         out.reserve(s.size());
-        for_each_code_point(s, [&](char32_t cp) {
+        out.append(s, 0, plain);
+        for_each_code_point(std::string_view(s).substr(plain), [&](char32_t cp) {
             if (xml_allowed(cp) && cp != U'\r') append_utf8(out, cp);
         });
         return out;
@@ -412,6 +419,13 @@ private:
     // The model has no control characters; should one slip through, a tab becomes w:tab, a
     // line feed w:br, and the rest is dropped.
     void run_content(const std::string& text) {
+        if (is_plain(text)) {  // the usual case: one w:t, the text as it is
+            m_x.open("w:t");
+            m_x.attr("xml:space", "preserve");
+            m_x.plain_text(text);
+            m_x.close();
+            return;
+        }
         std::string chunk;
         auto flush = [&] {
             if (chunk.empty()) return;

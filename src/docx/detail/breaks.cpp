@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 
 #include "text/text.h"
 
@@ -16,68 +17,97 @@ std::size_t sequence_length(unsigned char b) {
     return 4;
 }
 
-// Characters after which Word or LibreOffice may break inside a word.
-bool breaks_after(std::string_view ch) {
-    static const std::string_view kMarks[] = {
-        "-", "/", "\\",
-        "\xE2\x80\x90",  // U+2010 hyphen
-        "\xE2\x80\x91",  // U+2011 non-breaking hyphen (harmless)
-        "\xE2\x80\x92",  // U+2012 figure dash
-        "\xE2\x80\x93",  // U+2013 en dash
-        "\xE2\x80\x94",  // U+2014 em dash
-    };
-    return std::find(std::begin(kMarks), std::end(kMarks), ch) != std::end(kMarks);
+// Whether the code point at `p` (`len` bytes) is one after which Word or LibreOffice may
+// break inside a word: '-', '/', '\', or U+2010–U+2014 (hyphen, non-breaking hyphen —
+// harmless —, figure dash, en dash, em dash: E2 80 90–94).
+bool breaks_after(const char* p, std::size_t len) {
+    if (len == 1) return *p == '-' || *p == '/' || *p == '\\';
+    return len == 3 && static_cast<unsigned char>(p[0]) == 0xE2 && static_cast<unsigned char>(p[1]) == 0x80 &&
+           static_cast<unsigned char>(p[2]) >= 0x90 && static_cast<unsigned char>(p[2]) <= 0x94;
 }
+
+// One rewrite of the whole text, at byte offsets of it: the spaces [begin, end) become
+// no-break spaces, or (joiner) a word joiner goes after the mark [begin, end).
+struct Edit {
+    std::size_t begin;
+    std::size_t end;
+    bool joiner;
+};
 
 }  // namespace
 
 void keep_unbreakable(std::vector<std::string>& pieces) {
     std::string all;
-    for (const auto& p : pieces) all += p;
+    if (pieces.size() == 1) {
+        all = pieces.front();
+    } else {
+        std::size_t total = 0;
+        for (const auto& p : pieces) total += p.size();
+        all.reserve(total);
+        for (const auto& p : pieces) all += p;
+    }
     if (all.empty()) return;
-    const std::vector<std::size_t> allowed = text::break_opportunities(all);
 
-    // Decide per byte offset (the start of each code point) of the whole text.
-    std::vector<char> nbsp(all.size(), 0), joiner(all.size(), 0);
+    // A space run can only be protected if some token precedes it and one follows it.
+    const std::size_t first_token = all.find_first_not_of(' ');
+    const bool inner_space = first_token != std::string::npos && all.find(' ', first_token) != std::string::npos;
+    std::vector<std::size_t> allowed;
+    if (inner_space) allowed = text::break_opportunities(all);
+
+    // Decide over the whole text (edits come out in increasing order).
+    std::vector<Edit> edits;
     bool seen_token = false;
-    for (std::size_t i = 0; i < all.size();) {
-        const std::size_t len = std::min(sequence_length(static_cast<unsigned char>(all[i])), all.size() - i);
+    const std::size_t n = all.size();
+    for (std::size_t i = 0; i < n;) {
         if (all[i] == ' ') {
             // A run of spaces: the break would fall at the next token's first byte.
             std::size_t j = i;
-            while (j < all.size() && all[j] == ' ') ++j;
-            if (seen_token && j < all.size() && !std::binary_search(allowed.begin(), allowed.end(), j)) {
-                for (std::size_t k = i; k < j; ++k) nbsp[k] = 1;
+            while (j < n && all[j] == ' ') ++j;
+            if (seen_token && j < n && !std::binary_search(allowed.begin(), allowed.end(), j)) {
+                edits.push_back(Edit{i, j, false});
             }
             i = j;
             continue;
         }
         seen_token = true;
+        const std::size_t len = std::min(sequence_length(static_cast<unsigned char>(all[i])), n - i);
         const std::size_t next = i + len;
-        if (next < all.size() && all[next] != ' ' && breaks_after(std::string_view(all).substr(i, len))) {
-            joiner[i] = 1;
-        }
+        if (next < n && all[next] != ' ' && breaks_after(all.data() + i, len)) edits.push_back(Edit{i, next, true});
         i = next;
     }
+    if (edits.empty()) return;
 
-    // Rewrite each piece with the decisions taken on the whole.
+    // Rewrite the pieces the edits touch. Pieces hold whole code points, so a mark lies in
+    // one piece; a run of spaces may span several and is cut at their edges.
+    const std::size_t nbsp_len = std::strlen(kNoBreakSpace), joiner_len = std::strlen(kWordJoiner);
     std::size_t offset = 0;
+    auto e = edits.begin();
     for (auto& p : pieces) {
-        std::string out;
-        out.reserve(p.size() + 8);
-        for (std::size_t i = 0; i < p.size();) {
-            const std::size_t len = std::min(sequence_length(static_cast<unsigned char>(p[i])), p.size() - i);
-            const std::size_t g = offset + i;
-            if (nbsp[g]) {
-                out += kNoBreakSpace;
-            } else {
-                out.append(p, i, len);
-                if (joiner[g]) out += kWordJoiner;
-            }
-            i += len;
+        const std::size_t end = offset + p.size();
+        if (e == edits.end() || e->begin >= end) {
+            offset = end;
+            continue;
         }
-        offset += p.size();
+        std::string out;
+        out.reserve(p.size() + 16);
+        std::size_t copied = offset;  // bytes of `all` up to here are in `out`
+        for (; e != edits.end() && e->begin < end; ++e) {
+            const std::size_t from = std::max(e->begin, offset);
+            if (e->joiner) {
+                out.append(all, copied, e->end - copied);
+                out.append(kWordJoiner, joiner_len);
+                copied = e->end;
+            } else {
+                const std::size_t to = std::min(e->end, end);
+                out.append(all, copied, from - copied);
+                for (std::size_t k = from; k < to; ++k) out.append(kNoBreakSpace, nbsp_len);
+                copied = to;
+                if (e->end > end) break;  // the run goes on in the next piece
+            }
+        }
+        out.append(all, copied, end - copied);
         p = std::move(out);
+        offset = end;
     }
 }
 

@@ -1,6 +1,7 @@
 #include "docx/detail/metrics.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 
@@ -21,19 +22,48 @@ constexpr Advance kTable[] = {
 
 constexpr int kUnknownAdvance = 500;
 
+// The table starts with U+0020–U+007E and U+00A0–U+00FF without gaps: those code points
+// (nearly all the text there is) are found by subtraction.
+constexpr std::size_t kLatin1Start = 0x7F - 0x20;
+constexpr bool dense_prefix() {
+    for (char32_t c = 0x20; c < 0x7F; ++c) {
+        if (kTable[c - 0x20].cp != c) return false;
+    }
+    for (char32_t c = 0xA0; c <= 0xFF; ++c) {
+        if (kTable[kLatin1Start + (c - 0xA0)].cp != c) return false;
+    }
+    return true;
+}
+static_assert(dense_prefix(), "metrics_table.inc must start with U+0020-U+007E and U+00A0-U+00FF");
+
 }  // namespace
 
 int advance_1000(char32_t cp, bool bold, bool italic) noexcept {
+    const int face = (bold ? 1 : 0) + (italic ? 2 : 0);
+    if (cp >= 0x20 && cp < 0x7F) return kTable[cp - 0x20].face[face];
+    if (cp >= 0xA0 && cp <= 0xFF) return kTable[kLatin1Start + (cp - 0xA0)].face[face];
     const auto* it = std::lower_bound(std::begin(kTable), std::end(kTable), cp,
                                       [](const Advance& a, char32_t c) { return a.cp < c; });
     if (it == std::end(kTable) || it->cp != cp) return kUnknownAdvance;
-    const int face = (bold ? 1 : 0) + (italic ? 2 : 0);
     return it->face[face];
 }
 
 double text_width(std::string_view text, double size, bool bold, bool italic) noexcept {
     long total = 0;
-    for_each_code_point(text, [&](char32_t cp) { total += advance_1000(cp, bold, italic); });
+    for (std::size_t i = 0; i < text.size();) total += advance_1000(next_code_point(text, i), bold, italic);
+    return static_cast<double>(total) * size / 1000.0;
+}
+
+double text_width_until(std::string_view text, double size, bool bold, bool italic, double limit) noexcept {
+    if (!(size > 0)) return text_width(text, size, bold, italic);
+    // Advances are never negative: once the running total passes the limit (plus one unit
+    // against rounding) the whole text is wider than the limit too.
+    const double stop = limit * 1000.0 / size + 1.0;
+    long total = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        total += advance_1000(next_code_point(text, i), bold, italic);
+        if (static_cast<double>(total) > stop) break;
+    }
     return static_cast<double>(total) * size / 1000.0;
 }
 

@@ -23,4 +23,9 @@ int advance_1000(char32_t cp, bool bold, bool italic) noexcept;
 // Width in points of UTF-8 `text` set at `size` pt. Invalid UTF-8 bytes count as U+FFFD.
 double text_width(std::string_view text, double size, bool bold, bool italic) noexcept;
 
+// text_width(text, size, bold, italic) if that is at most `limit`; otherwise it stops
+// measuring as soon as the width passes `limit` and returns a width greater than `limit`
+// (by more than size / 1000), that of the text measured so far.
+double text_width_until(std::string_view text, double size, bool bold, bool italic, double limit) noexcept;
+
 }  // namespace hoso::docx::detail

@@ -1,5 +1,7 @@
 // The small parts: content types, relationships, document properties, settings, headers.
 
+#include <cstring>
+#include <map>
 #include <string>
 
 #include "docx/detail/parts.h"
@@ -29,14 +31,14 @@ void override_part(XmlWriter& x, const char* part_name, const char* content_type
 
 // A header part holding one paragraph in the page-number style; with `page_field` it
 // shows the PAGE field (ND30: Arabic numerals, centred in the top margin).
-std::string header_xml(const model::Document& doc, bool page_field) {
+std::string header_xml(const SharedInputs& in, bool page_field) {
     XmlWriter x;
     x.open("w:hdr");
     x.attr("xmlns:w", ns::kW);
     x.attr("xmlns:r", ns::kR);
     x.open("w:p");
     x.open("w:pPr");
-    if (doc.styles.count(model::style::kPageNumber)) {
+    if (in.styles.count(model::style::kPageNumber)) {
         x.val("w:pStyle", model::style::kPageNumber);
     } else {
         x.val("w:jc", "center");
@@ -167,7 +169,7 @@ std::string app_xml(const DocxOptions& options) {
     return x.finish();
 }
 
-std::string settings_xml(const model::Document& doc) {
+std::string settings_xml(const SharedInputs& in) {
     // CT_Settings order: zoom, defaultTabStop, characterSpacingControl, compat,
     // themeFontLang, decimalSymbol, listSeparator.
     XmlWriter x;
@@ -185,14 +187,67 @@ std::string settings_xml(const model::Document& doc) {
     x.attr("w:val", "15");
     x.close();
     x.close();
-    x.val("w:themeFontLang", doc.meta.language.empty() ? "vi-VN" : doc.meta.language);
+    x.val("w:themeFontLang", in.language.empty() ? "vi-VN" : in.language);
     x.val("w:decimalSymbol", ",");  // Vietnamese number format
     x.val("w:listSeparator", ";");
     x.close();
     return x.finish();
 }
 
-std::string header_number_xml(const model::Document& doc) { return header_xml(doc, true); }
-std::string header_empty_xml(const model::Document& doc) { return header_xml(doc, false); }
+std::string header_number_xml(const SharedInputs& in) { return header_xml(in, true); }
+std::string header_empty_xml(const SharedInputs& in) { return header_xml(in, false); }
+
+std::map<std::string, std::string> shared_parts(const SharedInputs& in) {
+    std::map<std::string, std::string> parts;
+    parts[part::kContentTypes] = content_types_xml();
+    parts[part::kPackageRels] = package_rels_xml();
+    parts[part::kDocumentRels] = document_rels_xml();
+    parts[part::kStyles] = styles_xml(in);
+    parts[part::kSettings] = settings_xml(in);
+    parts[part::kHeaderNumber] = header_number_xml(in);
+    parts[part::kHeaderEmpty] = header_empty_xml(in);
+    parts[part::kApp] = app_xml(in.options);
+    return parts;
+}
+
+namespace {
+
+template <typename T>
+void put_bytes(std::string& key, const T& value) {
+    char bytes[sizeof(T)];
+    std::memcpy(bytes, &value, sizeof(T));
+    key.append(bytes, sizeof(T));
+}
+
+void put_string(std::string& key, const std::string& s) {
+    put_bytes(key, s.size());
+    key += s;
+}
+
+}  // namespace
+
+std::string shared_key(const SharedInputs& in) {
+    // Every member is named (structured bindings), so a member added to one of these
+    // structs stops this from compiling until the key covers it too.
+    std::string key;
+    key.reserve(64 + in.styles.size() * 96);
+    const auto& [font_name, application] = in.options;
+    put_string(key, font_name);
+    put_string(key, application);
+    put_string(key, in.language);
+    put_bytes(key, in.styles.size());
+    for (const auto& [name, style] : in.styles) {
+        const auto& [font_size, bold, italic, align, first_line_indent, left_indent, right_indent, space_before,
+                     space_after, line_spacing, keep_with_next, keep_together] = style;
+        put_string(key, name);
+        for (double v : {font_size, first_line_indent, left_indent, right_indent, space_before, space_after,
+                         line_spacing}) {
+            put_bytes(key, v);  // the bits: equal keys mean equal values (+0 and -0 differ)
+        }
+        for (bool b : {bold, italic, keep_with_next, keep_together}) key += b ? '1' : '0';
+        put_bytes(key, static_cast<int>(align));
+    }
+    return key;
+}
 
 }  // namespace hoso::docx::detail

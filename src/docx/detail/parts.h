@@ -30,18 +30,42 @@ inline constexpr const char* kHeaderNumber = "rId3";
 inline constexpr const char* kHeaderEmpty = "rId4";
 }  // namespace rel
 
+// Everything the shared parts — all but word/document.xml and docProps/core.xml — are made
+// of: the style sheet, the language and the options, which documents rendered from one
+// template have in common. The shared parts take nothing else, so a process builds and
+// compresses them once for each distinct value (zip.cpp, keyed by shared_key()).
+struct SharedInputs {
+    const std::map<std::string, model::ParagraphStyle>& styles;
+    const std::string& language;  // model::Meta::language; empty = vi-VN
+    const DocxOptions& options;
+};
+
+inline SharedInputs shared_inputs(const model::Document& doc, const DocxOptions& options) {
+    return SharedInputs{doc.styles, doc.meta.language, options};
+}
+
+// A byte string that equals another exactly when the two SharedInputs are equal.
+std::string shared_key(const SharedInputs& in);
+
+// The shared parts.
 std::string content_types_xml();
 std::string package_rels_xml();
 std::string document_rels_xml();
-std::string core_xml(const model::Meta& meta);
 std::string app_xml(const DocxOptions& options);
-std::string settings_xml(const model::Document& doc);
-std::string styles_xml(const model::Document& doc, const DocxOptions& options);
-std::string header_number_xml(const model::Document& doc);
-std::string header_empty_xml(const model::Document& doc);
+std::string settings_xml(const SharedInputs& in);
+std::string styles_xml(const SharedInputs& in);
+std::string header_number_xml(const SharedInputs& in);
+std::string header_empty_xml(const SharedInputs& in);
+// {part name → bytes} of all the shared parts.
+std::map<std::string, std::string> shared_parts(const SharedInputs& in);
+
+// The parts of one document.
+std::string core_xml(const model::Meta& meta);
 std::string document_xml(const model::Document& doc, const DocxOptions& options);
 
-// Zips `parts` in map order, deflated, every entry dated 1980-01-01 00:00 (the DOS epoch).
-std::string zip_parts(const std::map<std::string, std::string>& parts);
+// The zip of the shared parts for `in` and the per-document `parts` ({name → bytes}), all
+// in name order, deflated, every entry dated 1980-01-01 00:00 (the DOS epoch). The shared
+// parts are compressed once per process (level 9); word/document.xml at kDocumentLevel.
+std::string zip_package(const SharedInputs& in, const std::map<std::string, std::string>& parts);
 
 }  // namespace hoso::docx::detail

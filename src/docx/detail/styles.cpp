@@ -15,12 +15,13 @@ namespace {
 
 constexpr const char* kNormal = "Normal";
 
-double default_size(const model::Document& doc) {
-    const auto it = doc.styles.find(model::style::kBody);
-    return it != doc.styles.end() ? it->second.font_size : 14.0;
+double default_size(const SharedInputs& in) {
+    const auto it = in.styles.find(model::style::kBody);
+    return it != in.styles.end() ? it->second.font_size : 14.0;
 }
 
-void write_run_defaults(XmlWriter& x, const model::Document& doc, const DocxOptions& options) {
+void write_run_defaults(XmlWriter& x, const SharedInputs& in) {
+    const DocxOptions& options = in.options;
     // EG_RPrBase order: rFonts, …, sz, szCs, …, lang.
     x.open("w:rPr");
     x.open("w:rFonts");
@@ -29,10 +30,10 @@ void write_run_defaults(XmlWriter& x, const model::Document& doc, const DocxOpti
     x.attr("w:eastAsia", options.font_name);
     x.attr("w:cs", options.font_name);
     x.close();
-    x.val("w:sz", half_points(default_size(doc)));
-    x.val("w:szCs", half_points(default_size(doc)));
+    x.val("w:sz", half_points(default_size(in)));
+    x.val("w:szCs", half_points(default_size(in)));
     x.open("w:lang");
-    x.attr("w:val", doc.meta.language.empty() ? "vi-VN" : doc.meta.language);
+    x.attr("w:val", in.language.empty() ? "vi-VN" : in.language);
     x.attr("w:eastAsia", "en-US");
     x.attr("w:bidi", "ar-SA");
     x.close();
@@ -91,14 +92,14 @@ void write_cell_margins(XmlWriter& x, long left_right, long top_bottom) {
 
 }  // namespace
 
-std::string styles_xml(const model::Document& doc, const DocxOptions& options) {
+std::string styles_xml(const SharedInputs& in) {
     XmlWriter x;
     x.open("w:styles");
     x.attr("xmlns:w", ns::kW);
 
     x.open("w:docDefaults");
     x.open("w:rPrDefault");
-    write_run_defaults(x, doc, options);
+    write_run_defaults(x, in);
     x.close();
     x.open("w:pPrDefault");
     x.open("w:pPr");
@@ -109,7 +110,7 @@ std::string styles_xml(const model::Document& doc, const DocxOptions& options) {
     x.close();
     x.close();  // w:docDefaults
 
-    const bool sheet_has_normal = doc.styles.count(kNormal) > 0;
+    const bool sheet_has_normal = in.styles.count(kNormal) > 0;
     if (!sheet_has_normal) {
         x.open("w:style");
         x.attr("w:type", "paragraph");
@@ -145,7 +146,7 @@ std::string styles_xml(const model::Document& doc, const DocxOptions& options) {
     x.close();
     x.close();
 
-    for (const auto& [name, style] : doc.styles) {
+    for (const auto& [name, style] : in.styles) {
         write_model_style(x, name, style);
     }
     x.close();

@@ -1,54 +1,59 @@
 // UTF-8 handling for the writer: decoding (invalid bytes become U+FFFD) and the removal of
 // characters XML 1.0 forbids. The model promises NFC text without control characters; this
 // is the guard that keeps a broken string from producing a package Word refuses to open.
+// Almost every string is already clean, so the guard is a scan that copies nothing
+// (plain_prefix) and the rewriting only starts at the first byte that needs it.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace hoso::docx::detail {
+
+// Decodes the code point of `s` starting at byte `i` and moves `i` past it; an invalid or
+// truncated sequence yields U+FFFD and moves `i` one byte. Requires i < s.size().
+inline char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
+    const std::size_t n = s.size();
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
+    }
+    int len = 0;
+    char32_t cp = 0;
+    char32_t min = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2, cp = b0 & 0x1Fu, min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3, cp = b0 & 0x0Fu, min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4, cp = b0 & 0x07u, min = 0x10000;
+    }
+    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= n;
+    for (int k = 1; ok && k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((b & 0xC0) != 0x80) {
+            ok = false;
+        } else {
+            cp = (cp << 6) | (b & 0x3Fu);
+        }
+    }
+    if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
+    if (!ok) {
+        ++i;
+        return char32_t{0xFFFD};
+    }
+    i += static_cast<std::size_t>(len);
+    return cp;
+}
 
 // Calls f(char32_t) for each code point of `s`; an invalid or truncated sequence yields
 // one U+FFFD per offending byte.
 template <typename F>
 void for_each_code_point(std::string_view s, F&& f) {
     std::size_t i = 0;
-    const std::size_t n = s.size();
-    while (i < n) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        if (b0 < 0x80) {
-            f(static_cast<char32_t>(b0));
-            ++i;
-            continue;
-        }
-        int len = 0;
-        char32_t cp = 0;
-        char32_t min = 0;
-        if ((b0 & 0xE0) == 0xC0) {
-            len = 2, cp = b0 & 0x1Fu, min = 0x80;
-        } else if ((b0 & 0xF0) == 0xE0) {
-            len = 3, cp = b0 & 0x0Fu, min = 0x800;
-        } else if ((b0 & 0xF8) == 0xF0) {
-            len = 4, cp = b0 & 0x07u, min = 0x10000;
-        }
-        bool ok = len > 0 && i + static_cast<std::size_t>(len) <= n;
-        for (int k = 1; ok && k < len; ++k) {
-            const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-            if ((b & 0xC0) != 0x80) {
-                ok = false;
-            } else {
-                cp = (cp << 6) | (b & 0x3Fu);
-            }
-        }
-        if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
-        if (!ok) {
-            f(char32_t{0xFFFD});
-            ++i;
-            continue;
-        }
-        f(cp);
-        i += static_cast<std::size_t>(len);
-    }
+    while (i < s.size()) f(next_code_point(s, i));
 }
 
 void append_utf8(std::string& out, char32_t cp);
@@ -56,8 +61,16 @@ void append_utf8(std::string& out, char32_t cp);
 // True for characters that may appear in XML 1.0 character data (tab, LF and CR included).
 bool xml_allowed(char32_t cp) noexcept;
 
-// `s` as valid UTF-8 with every character XML forbids removed; tab, LF and CR are replaced
-// by a space (for attribute values and document properties, where they have no meaning).
+// Length of the longest prefix of `s` made of whole, valid UTF-8 sequences of characters
+// that xml_allowed() accepts, tab, LF and CR excepted: the part of `s` that every cleaning
+// below leaves as it is. One pass over the bytes, ASCII first.
+std::size_t plain_prefix(std::string_view s) noexcept;
+inline bool is_plain(std::string_view s) noexcept { return plain_prefix(s) == s.size(); }
+
+// Appends `s` as valid UTF-8 with every character XML forbids removed; tab, LF and CR are
+// replaced by a space (for attribute values and document properties, where they have no
+// meaning).
+void append_clean_attribute(std::string& out, std::string_view s);
 std::string clean_attribute(std::string_view s);
 
 }  // namespace hoso::docx::detail

@@ -18,6 +18,7 @@
 #include "fixtures.h"
 #include "support.h"
 #include "xml_util.h"
+#include "zip_util.h"
 
 namespace {
 
@@ -66,42 +67,6 @@ TEST_CASE("docx: the package has its ten parts, [Content_Types].xml first, all w
         }
         CHECK(names == kPartNames);
     }
-}
-
-// Reads every entry of a zip held in memory, in stored order.
-struct ZipEntry {
-    std::string name;
-    std::string bytes;
-    zip_uint16_t method = 0;
-    std::time_t mtime = 0;
-};
-
-std::vector<ZipEntry> unzip(const std::string& data) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* src = zip_source_buffer_create(data.data(), data.size(), 0, &error);
-    REQUIRE(src != nullptr);
-    zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &error);
-    REQUIRE(z != nullptr);
-    std::vector<ZipEntry> out;
-    const zip_int64_t n = zip_get_num_entries(z, 0);
-    for (zip_int64_t i = 0; i < n; ++i) {
-        const auto idx = static_cast<zip_uint64_t>(i);
-        zip_stat_t st;
-        REQUIRE(zip_stat_index(z, idx, 0, &st) == 0);
-        ZipEntry e;
-        e.name = st.name;
-        e.method = st.comp_method;
-        e.mtime = st.mtime;
-        e.bytes.resize(static_cast<std::size_t>(st.size));
-        zip_file_t* f = zip_fopen_index(z, idx, 0);
-        REQUIRE(f != nullptr);
-        REQUIRE(zip_fread(f, e.bytes.data(), st.size) == static_cast<zip_int64_t>(st.size));
-        zip_fclose(f);
-        out.push_back(std::move(e));
-    }
-    zip_discard(z);
-    return out;
 }
 
 TEST_CASE("docx: write_docx gives identical bytes for the same input and unzips to docx_parts") {
