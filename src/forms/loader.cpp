@@ -18,20 +18,7 @@ using tinyxml2::XMLAttribute;
 using tinyxml2::XMLElement;
 using tinyxml2::XMLNode;
 
-std::string collapse(std::string_view s) {
-    std::string out;
-    bool pending = false;
-    for (const char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            pending = !out.empty();
-            continue;
-        }
-        if (pending) out += ' ';
-        pending = false;
-        out += c;
-    }
-    return out;
-}
+using data::collapse_whitespace;
 
 std::vector<std::string> split_words(const std::string& s) {
     std::vector<std::string> out;
@@ -47,30 +34,13 @@ std::vector<std::string> split_words(const std::string& s) {
 class FormReader {
 public:
     FormReader(std::string_view src, std::string file, Diagnostics& d)
-        : m_src(src), m_file(std::move(file)), m_diag(d) {
-        m_lines.push_back(0);
-        for (std::size_t i = 0; i < src.size(); ++i) {
-            if (src[i] == '\n') m_lines.push_back(i + 1);
-        }
-    }
+        : m_lines(src, std::move(file)), m_diag(d) {}
 
     Diagnostics& diag() { return m_diag; }
-    const std::string& file() const { return m_file; }
+    const std::string& file() const { return m_lines.file(); }
 
     SourceLocation find_on_line(int line, std::string_view needle) const {
-        SourceLocation w{m_file, line, 0};
-        if (line < 1 || static_cast<std::size_t>(line) > m_lines.size()) return w;
-        const std::size_t b = m_lines[static_cast<std::size_t>(line - 1)];
-        const std::size_t e = static_cast<std::size_t>(line) < m_lines.size()
-                                  ? m_lines[static_cast<std::size_t>(line)]
-                                  : m_src.size();
-        const auto pos = m_src.substr(b, e - b).find(needle);
-        if (pos == std::string_view::npos) return w;
-        w.column = 1;
-        for (std::size_t i = b; i < b + pos; ++i) {
-            if ((static_cast<unsigned char>(m_src[i]) & 0xC0) != 0x80) ++w.column;
-        }
-        return w;
+        return m_lines.find_on_line(line, needle);
     }
     SourceLocation at(const XMLElement* e) const {
         return find_on_line(e->GetLineNum(), std::string("<") + e->Name());
@@ -89,7 +59,7 @@ public:
     }
 
     std::string norm(std::string_view raw) {
-        std::string s = collapse(raw);
+        std::string s = collapse_whitespace(raw);
         if (!text::is_nfc(s)) s = text::to_nfc(s);
         return s;
     }
@@ -158,7 +128,7 @@ public:
                     error(at(c), std::string("phần tử không hợp lệ <") + c->Name() + "> trong <" + e->Name() + ">",
                           std::string("unknown element <") + c->Name() + "> in <" + e->Name() + ">");
                 }
-            } else if (n->ToText() != nullptr && !collapse(n->Value()).empty()) {
+            } else if (n->ToText() != nullptr && !collapse_whitespace(n->Value()).empty()) {
                 error(find_on_line(n->GetLineNum(), ""), std::string("văn bản thừa trong <") + e->Name() + ">",
                       std::string("unexpected text in <") + e->Name() + ">");
             }
@@ -219,10 +189,8 @@ public:
     }
 
 private:
-    std::string_view m_src;
-    std::string m_file;
+    data::SourceLines m_lines;
     Diagnostics& m_diag;
-    std::vector<std::size_t> m_lines;
 };
 
 Applicability read_applicability(FormReader& r, const XMLElement* e) {
