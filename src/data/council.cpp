@@ -673,10 +673,7 @@ CouncilData parse_council(std::string_view xml, const std::string& file_name, co
         return out;
     }
     r.check_structure(root, {"form", "year", "version"}, {"council", "decision", "letters", "dispatch", "units"}, "");
-    if (auto v = r.attr(root, "version", "version"); v && v->value != "1") {
-        diagnostics.error(v->where, "version", "phiên bản định dạng không hỗ trợ: '" + v->value + "' (chỉ hỗ trợ 1)",
-                          "unsupported format version '" + v->value + "' (only 1)");
-    }
+    r.check_version(root);
     if (auto f = r.attr(root, "form", "form")) out.form_id = *f;
     if (out.form_id.value.empty()) {
         r.missing(r.at(root), "form", "mã bộ tiêu chí (form, ví dụ tt24-huyen)", "form id (form, e.g. tt24-huyen)");

@@ -308,5 +308,13 @@ std::optional<Date> XmlReader::date_attr(const XMLElement* e, const char* name, 
     return std::nullopt;
 }
 
+void XmlReader::check_version(const XMLElement* root) {
+    if (auto v = attr(root, "version", "version"); v && v->value != "1") {
+        m_diag.error(v->where, "version",
+                     "phiên bản định dạng không hỗ trợ: '" + v->value + "' (chỉ hỗ trợ 1)",
+                     "unsupported format version '" + v->value + "' (only 1)");
+    }
+}
+
 }  // namespace detail
 }  // namespace hoso::data

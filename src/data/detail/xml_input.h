@@ -96,6 +96,9 @@ public:
     std::optional<Date> date_attr(const tinyxml2::XMLElement* e, const char* name,
                                   const std::string& field, bool required);
 
+    // The root's optional version="1" attribute; any other version is an error.
+    void check_version(const tinyxml2::XMLElement* root);
+
 private:
     SourceLines m_lines;
     ValueCleaner m_clean;
