@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -42,11 +43,32 @@ namespace {
 
 namespace st = model::style;
 
-const model::ParagraphStyle& style_of(const model::Document& doc, const std::string& name) {
-    static const model::ParagraphStyle fallback{};
-    const auto it = doc.styles.find(name);
-    return it != doc.styles.end() ? it->second : fallback;
-}
+// The model's style sheet, looked up by name without building a std::string; the last
+// answer is remembered (consecutive paragraphs mostly share a style).
+class StyleSheet {
+public:
+    explicit StyleSheet(const std::map<std::string, model::ParagraphStyle>& styles) {
+        m_entries.reserve(styles.size());
+        for (const auto& [name, style] : styles) m_entries.emplace_back(name, &style);  // sorted
+    }
+
+    const model::ParagraphStyle& operator()(std::string_view name) const {
+        static const model::ParagraphStyle fallback{};
+        if (m_last != nullptr && name == m_last_name) return *m_last;
+        const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), name,
+                                         [](const Entry& e, std::string_view n) { return e.first < n; });
+        const model::ParagraphStyle* found = it != m_entries.end() && it->first == name ? it->second : &fallback;
+        m_last_name = name;
+        m_last = found;
+        return *found;
+    }
+
+private:
+    using Entry = std::pair<std::string_view, const model::ParagraphStyle*>;
+    std::vector<Entry> m_entries;
+    mutable std::string_view m_last_name;
+    mutable const model::ParagraphStyle* m_last = nullptr;
+};
 
 const char* valign_value(model::VAlign a) {
     switch (a) {
@@ -181,7 +203,7 @@ double widest_wrapped(const std::string& text, double size, bool bold, bool ital
 
 class BodyWriter {
 public:
-    BodyWriter(XmlWriter& x, const model::Document& doc) : m_x(x), m_doc(doc) {}
+    BodyWriter(XmlWriter& x, const model::Document& doc) : m_x(x), m_doc(doc), m_styles(doc.styles) {}
 
     void write() {
         m_x.open("w:document");
@@ -202,6 +224,7 @@ public:
 private:
     XmlWriter& m_x;
     const model::Document& m_doc;
+    StyleSheet m_styles;
     long m_text_width = 0;          // twips, of the current section
     bool m_last_was_table = false;  // the last body element was a w:tbl
     bool m_pending_break = false;   // a PageBreak waits for the next body element
@@ -212,7 +235,7 @@ private:
     long m_container = 0;           // twips available to a paragraph here (text or cell width)
     long m_outer_container = 0;     // m_container outside the current cell
 
-    const model::ParagraphStyle& style(const std::string& name) const { return style_of(m_doc, name); }
+    const model::ParagraphStyle& style(std::string_view name) const { return m_styles(name); }
     double text_width_pt() const { return static_cast<double>(m_text_width) / 20.0; }
 
     static double ascent(const model::ParagraphStyle& s) { return kWinAscentEm * s.font_size; }
@@ -311,34 +334,43 @@ private:
         return false;
     }
 
-    static std::vector<model::Run> protected_runs(const std::vector<model::Run>& runs) {
+    // The runs cleaned and rewritten by keep_unbreakable; `plain` tells whether all of them
+    // are plain text (text.h), which the rewrite keeps (U+00A0 and U+2060 are plain).
+    static std::vector<model::Run> protected_runs(const std::vector<model::Run>& runs, bool& plain) {
         std::vector<std::string> pieces;
         pieces.reserve(runs.size());
-        for (const auto& r : runs) pieces.push_back(clean_text(r.text));
+        plain = true;
+        for (const auto& r : runs) pieces.push_back(clean_text(r.text, plain));
         keep_unbreakable(pieces);
-        std::vector<model::Run> out = runs;
-        for (std::size_t i = 0; i < out.size(); ++i) out[i].text = std::move(pieces[i]);
+        std::vector<model::Run> out;
+        out.reserve(runs.size());
+        for (std::size_t i = 0; i < runs.size(); ++i) out.push_back(model::Run{std::move(pieces[i]), runs[i].style});
         return out;
     }
 
     // Valid UTF-8 without the characters the model forbids (the guard of run_content, applied
-    // before text::break_opportunities sees the text).
-    static std::string clean_text(const std::string& s) {
-        const std::size_t plain = plain_prefix(s);
-        if (plain == s.size()) return s;
+    // before text::break_opportunities sees the text). Clears `plain` unless `s` is plain.
+    static std::string clean_text(const std::string& s, bool& plain) {
+        const std::size_t prefix = plain_prefix(s);
+        if (prefix == s.size()) return s;
+        plain = false;
         std::string out;
         out.reserve(s.size());
-        out.append(s, 0, plain);
-        for_each_code_point(std::string_view(s).substr(plain), [&](char32_t cp) {
+        out.append(s, 0, prefix);
+        for_each_code_point(std::string_view(s).substr(prefix), [&](char32_t cp) {
             if (xml_allowed(cp) && cp != U'\r') append_utf8(out, cp);
         });
         return out;
     }
 
     // Writes one paragraph. At body level it takes a pending page break and extra space.
-    void write_paragraph(ParagraphProps props, const std::vector<model::Run>& runs, bool protect = true) {
+    // `plain`: every run is known to be plain text (text.h).
+    void write_paragraph(ParagraphProps props, const std::vector<model::Run>& runs, bool protect = true,
+                         bool plain = false) {
         if (protect && !runs.empty() && may_wrap(props, runs)) {
-            write_paragraph(std::move(props), protected_runs(runs), false);
+            bool protected_plain = false;
+            const std::vector<model::Run> rewritten = protected_runs(runs, protected_plain);
+            write_paragraph(std::move(props), rewritten, false, protected_plain);
             return;
         }
         if (m_cell_depth == 0) {
@@ -358,7 +390,7 @@ private:
         const model::ParagraphStyle& ps = style(props.style);
         m_x.open("w:p");
         write_ppr(m_x, props);
-        for (const auto& r : runs) run(r, ps);
+        for (const auto& r : runs) run(r, ps, plain);
         m_x.close();
         ++m_paragraphs_written;
     }
@@ -369,7 +401,7 @@ private:
         write_paragraph(std::move(props), runs);
     }
 
-    static ParagraphProps styled(const std::string& style_name) {
+    static ParagraphProps styled(std::string_view style_name) {
         ParagraphProps p;
         p.style = style_name;
         return p;
@@ -391,7 +423,7 @@ private:
         return p;
     }
 
-    void run(const model::Run& r, const model::ParagraphStyle& ps) {
+    void run(const model::Run& r, const model::ParagraphStyle& ps, bool plain) {
         if (r.text.empty()) return;
         m_x.open("w:r");
         // Run formatting adds to the paragraph style (model::RunStyle); EG_RPrBase order:
@@ -411,15 +443,15 @@ private:
             if (r.style.underline) m_x.val("w:u", "single");
             m_x.close();
         }
-        run_content(r.text);
+        run_content(r.text, plain);
         m_x.close();
     }
 
     // Text with xml:space="preserve" on every w:t (LibreOffice drops edge spaces otherwise).
     // The model has no control characters; should one slip through, a tab becomes w:tab, a
     // line feed w:br, and the rest is dropped.
-    void run_content(const std::string& text) {
-        if (is_plain(text)) {  // the usual case: one w:t, the text as it is
+    void run_content(const std::string& text, bool plain) {
+        if (plain || is_plain(text)) {  // the usual case: one w:t, the text as it is
             m_x.open("w:t");
             m_x.attr("xml:space", "preserve");
             m_x.plain_text(text);
@@ -790,7 +822,8 @@ private:
         // Layout breaks each recipient on its own (the label is not part of its text).
         for (auto& item : items) {
             if (item_x + text_width(item, s.font_size, s.bold, s.italic) > text_width_pt() - 1.0) {
-                std::vector<std::string> one{clean_text(item)};
+                bool plain = true;
+                std::vector<std::string> one{clean_text(item, plain)};
                 keep_unbreakable(one);
                 item = std::move(one.front());
             }

@@ -56,6 +56,7 @@ void keep_unbreakable(std::vector<std::string>& pieces) {
 
     // Decide over the whole text (edits come out in increasing order).
     std::vector<Edit> edits;
+    auto next_allowed = allowed.begin();  // the runs come in increasing order
     bool seen_token = false;
     const std::size_t n = all.size();
     for (std::size_t i = 0; i < n;) {
@@ -63,8 +64,9 @@ void keep_unbreakable(std::vector<std::string>& pieces) {
             // A run of spaces: the break would fall at the next token's first byte.
             std::size_t j = i;
             while (j < n && all[j] == ' ') ++j;
-            if (seen_token && j < n && !std::binary_search(allowed.begin(), allowed.end(), j)) {
-                edits.push_back(Edit{i, j, false});
+            if (seen_token && j < n) {
+                next_allowed = std::lower_bound(next_allowed, allowed.end(), j);
+                if (next_allowed == allowed.end() || *next_allowed != j) edits.push_back(Edit{i, j, false});
             }
             i = j;
             continue;

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "docx/detail/xml.h"
@@ -33,7 +34,7 @@ struct SectionProps {
 
 // What a w:pPr may hold in this writer. Unset optionals are not written (inherited).
 struct ParagraphProps {
-    std::string style;  // w:pStyle; empty = Normal
+    std::string_view style;  // w:pStyle; empty = Normal. A name in the model (outlives this)
     bool keep_next = false;
     bool keep_lines = false;
     bool page_break_before = false;

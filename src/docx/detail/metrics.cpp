@@ -1,6 +1,7 @@
 #include "docx/detail/metrics.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -24,17 +25,41 @@ constexpr int kUnknownAdvance = 500;
 
 // The table starts with U+0020–U+007E and U+00A0–U+00FF without gaps: those code points
 // (nearly all the text there is) are found by subtraction.
+// So do U+1EA0–U+1EF9 (Vietnamese letters with two marks, "Latin Extended Additional"),
+// found from where the table holds U+1EA0.
 constexpr std::size_t kLatin1Start = 0x7F - 0x20;
-constexpr bool dense_prefix() {
+constexpr std::size_t index_of(char32_t cp) {
+    std::size_t i = 0;
+    while (i < std::size(kTable) && kTable[i].cp != cp) ++i;
+    return i;
+}
+constexpr std::size_t kVietStart = index_of(0x1EA0);
+constexpr bool dense_runs() {
     for (char32_t c = 0x20; c < 0x7F; ++c) {
         if (kTable[c - 0x20].cp != c) return false;
     }
     for (char32_t c = 0xA0; c <= 0xFF; ++c) {
         if (kTable[kLatin1Start + (c - 0xA0)].cp != c) return false;
     }
+    for (char32_t c = 0x1EA0; c <= 0x1EF9; ++c) {
+        if (kVietStart + (c - 0x1EA0) >= std::size(kTable) || kTable[kVietStart + (c - 0x1EA0)].cp != c) return false;
+    }
     return true;
 }
-static_assert(dense_prefix(), "metrics_table.inc must start with U+0020-U+007E and U+00A0-U+00FF");
+static_assert(dense_runs(), "metrics_table.inc must hold U+0020-U+007E, U+00A0-U+00FF, U+1EA0-U+1EF9 without gaps");
+
+// U+0100–U+01FF holds the other Vietnamese letters (ă đ ĩ ũ ơ ư and capitals), with gaps:
+// their table index, or kNone.
+constexpr std::uint16_t kNone = 0xFFFF;
+constexpr std::array<std::uint16_t, 0x100> latin_extended_index() {
+    std::array<std::uint16_t, 0x100> index{};
+    for (auto& i : index) i = kNone;
+    for (std::size_t i = 0; i < std::size(kTable); ++i) {
+        if (kTable[i].cp >= 0x100 && kTable[i].cp < 0x200) index[kTable[i].cp - 0x100] = static_cast<std::uint16_t>(i);
+    }
+    return index;
+}
+constexpr std::array<std::uint16_t, 0x100> kLatinExtendedIndex = latin_extended_index();
 
 }  // namespace
 
@@ -42,6 +67,11 @@ int advance_1000(char32_t cp, bool bold, bool italic) noexcept {
     const int face = (bold ? 1 : 0) + (italic ? 2 : 0);
     if (cp >= 0x20 && cp < 0x7F) return kTable[cp - 0x20].face[face];
     if (cp >= 0xA0 && cp <= 0xFF) return kTable[kLatin1Start + (cp - 0xA0)].face[face];
+    if (cp >= 0x1EA0 && cp <= 0x1EF9) return kTable[kVietStart + (cp - 0x1EA0)].face[face];
+    if (cp >= 0x100 && cp < 0x200) {
+        const std::uint16_t i = kLatinExtendedIndex[cp - 0x100];
+        return i == kNone ? kUnknownAdvance : kTable[i].face[face];
+    }
     const auto* it = std::lower_bound(std::begin(kTable), std::end(kTable), cp,
                                       [](const Advance& a, char32_t c) { return a.cp < c; });
     if (it == std::end(kTable) || it->cp != cp) return kUnknownAdvance;
