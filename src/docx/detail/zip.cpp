@@ -30,10 +30,10 @@ namespace hoso::docx::detail {
 namespace {
 
 // zlib level of word/document.xml. Levels 1-3 use zlib's fast strategy. Measured on the
-// bench reports (bench/README.md): level 3 needs 36 % fewer instructions for the whole DOCX
-// writer than level 9 (4.6 M against 7.1 M per document) for a 7 % larger file (9.0 KB
-// against 8.4 KB); levels 1 and 2 save almost nothing more and grow the file further,
-// level 4 and up switch to the slow strategy.
+// bench reports (bench/README.md, 42 KB of document.xml each): level 3 takes 2.5 M fewer
+// instructions per document than level 9 and makes the file 7 % larger (9.0 KB against
+// 8.4 KB); levels 1 and 2 save almost nothing more and grow the file further, levels 4 and
+// up switch to zlib's slow strategy (1 M instructions more per document at level 4).
 constexpr zip_uint32_t kDocumentLevel = 3;
 
 [[noreturn]] void fail(const std::string& what, zip_error_t* error) {
