@@ -559,9 +559,7 @@ private:
                     if (n.kind == Node::Kind::For) {
                         each(n.children, fn);
                     } else {
-                        Node copy_without_loop = n;  // the element itself, once per item
-                        copy_without_loop.loop.reset();
-                        fn(copy_without_loop);
+                        fn(n);  // the element itself, once per item (fn never looks at n.loop)
                     }
                     m_scope.pop();
                     m_scope.pop();
@@ -940,12 +938,8 @@ private:
                 if (pn.kind == Node::Kind::Paragraph) c.paragraphs.push_back(paragraph(pn, default_style));
             });
         } else {
-            Node as_paragraph;
-            as_paragraph.kind = Node::Kind::Paragraph;
-            as_paragraph.line = n.line;
-            as_paragraph.children = n.children;
-            if (n.attrs.count("style")) as_paragraph.attrs["style"] = n.attrs.at("style");
-            c.paragraphs.push_back(paragraph(as_paragraph, default_style));
+            // The cell's inline content is one paragraph with the cell's style.
+            c.paragraphs.push_back(paragraph(n, default_style));
         }
         if (c.paragraphs.empty()) c.paragraphs.push_back(model::Paragraph{default_style, {}});
         return c;
