@@ -301,3 +301,49 @@ TEST_CASE("a row taller than a page is split anyway, with a warning", "[layout][
         }
     }
 }
+
+TEST_CASE("a row whose paragraphs all keep with the next is never the last row of a page", "[layout][table]") {
+    // Group rows ("II. MỨC ĐỘ 1", "Tiêu chí 3: …") use a keep-with-next style; sweep the table's
+    // start down the page so that such a row falls at every possible page bottom.
+    test::FixedWidthMeasurer m;
+    for (int lead = 0; lead < 40; ++lead) {
+        model::Document doc;
+        model::ParagraphStyle group = doc.styles.at(model::style::kTableCell);
+        group.bold = true;
+        group.keep_with_next = true;
+        doc.styles["group"] = group;
+        model::Section s;
+        for (int i = 0; i < lead; ++i) s.blocks.emplace_back(para("Dòng dẫn " + std::to_string(i)));
+        model::Table t;
+        t.column_widths = {1, 5};
+        t.header_rows = 1;
+        auto row = [](const std::string& a, const std::string& b, const std::string& style) {
+            model::Row r;
+            for (const auto& text : {a, b}) {
+                model::Cell c;
+                c.paragraphs.push_back({style, {{text, {}}}});
+                r.cells.push_back(c);
+            }
+            return r;
+        };
+        t.rows.push_back(row("TT", "Nội dung", model::style::kTableHeader));
+        for (int g = 1; g <= 4; ++g) {
+            t.rows.push_back(row("G" + std::to_string(g), "Nhóm " + std::to_string(g), "group"));
+            for (int k = 1; k <= 6; ++k) t.rows.push_back(row(std::to_string(k), "Dòng " + std::to_string(k), model::style::kTableCell));
+        }
+        s.blocks.emplace_back(t);
+        doc.sections.push_back(s);
+        Diagnostics w;
+        const auto out = layout_document(doc, m, w);
+        for (std::size_t p = 0; p + 1 < out.pages.size(); ++p) {
+            // The lowest table text on the page must not be a group row.
+            const layout::TextItem* lowest = nullptr;
+            for (const auto& item : texts(out.pages[p])) {
+                if (item.style.rfind("table", 0) != 0 && item.style != "group") continue;
+                if (!lowest || item.y < lowest->y) lowest = &item;
+            }
+            INFO("lead " << lead << ", page " << p + 1);
+            if (lowest) CHECK(lowest->style != "group");
+        }
+    }
+}
