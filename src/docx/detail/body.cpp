@@ -308,7 +308,7 @@ private:
             return;
         }
         // Word wants the body to end with a paragraph, not a table.
-        if (m_last_was_table || blocks.empty()) tiny_paragraph();
+        if (m_last_was_table || blocks.empty()) tiny_paragraph(std::nullopt, false, kFinalLineTwips);
         write_sect_pr(m_x, section_props(sec, index));
     }
 

@@ -39,6 +39,10 @@ inline constexpr long kCellPaddingYTwips = 40;
 // Helper paragraphs the writer adds (between two tables, to carry a section break, or to
 // break the page before a table) are 1 pt high so that they hardly change the pagination.
 inline constexpr long kTinyLineTwips = 20;
+// The paragraph Word requires after a final table (the signature block) is 1 twip high: when
+// that table ends within a point of the page bottom, a 1 pt paragraph would spill onto a page
+// of its own (seen in LibreOffice: a blank last page with only its number).
+inline constexpr long kFinalLineTwips = 1;
 inline constexpr long kTinyHalfPoints = 2;
 
 }  // namespace hoso::docx::detail
