@@ -105,6 +105,43 @@ std::string to_iso(const Date& d);  // "2025-02-05"
 // its day is reached: 2024-01-31 → 2025-01-30 is 11 months, → 2025-01-31 is 12.
 int months_between(const Date& from, const Date& to);
 
+// Decodes the UTF-8 code point of `s` at byte `i` (requires i < s.size()) and moves `i` past it.
+// An invalid, truncated or overlong sequence, a surrogate or a value above U+10FFFF yields
+// `invalid` and moves `i` by one byte. Inline: layout and the DOCX writer call it per character.
+inline char32_t next_code_point(std::string_view s, std::size_t& i, char32_t invalid) noexcept {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
+    }
+    int len = 0;
+    char32_t cp = 0;
+    char32_t min = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2, cp = b0 & 0x1Fu, min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3, cp = b0 & 0x0Fu, min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4, cp = b0 & 0x07u, min = 0x10000;
+    }
+    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= s.size();
+    for (int k = 1; ok && k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((b & 0xC0) != 0x80) {
+            ok = false;
+        } else {
+            cp = (cp << 6) | (b & 0x3Fu);
+        }
+    }
+    if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
+    if (!ok) {
+        ++i;
+        return invalid;
+    }
+    i += static_cast<std::size_t>(len);
+    return cp;
+}
+
 // SHA-256 of `bytes` as 64 lowercase hex digits (for manifests).
 std::string sha256_hex(std::string_view bytes);
 

@@ -76,42 +76,7 @@ std::uint32_t tag(const char (&s)[5]) {
 // sequence (one byte is consumed), which no font maps.
 constexpr char32_t kInvalid = 0xFFFFFFFF;
 char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    int len = 0;
-    char32_t cp = 0;
-    char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        len = 2, cp = b0 & 0x1Fu, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3, cp = b0 & 0x0Fu, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4, cp = b0 & 0x07u, min = 0x10000;
-    } else {
-        ++i;
-        return kInvalid;
-    }
-    if (s.size() - i < static_cast<std::size_t>(len)) {
-        ++i;
-        return kInvalid;
-    }
-    for (int k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-        if ((b & 0xC0) != 0x80) {
-            ++i;
-            return kInvalid;
-        }
-        cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if (cp < min || cp > kMaxCodePoint || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++i;
-        return kInvalid;
-    }
-    i += static_cast<std::size_t>(len);
-    return cp;
+    return hoso::next_code_point(s, i, kInvalid);
 }
 
 std::string decode_name(std::string_view raw, std::uint16_t platform) {

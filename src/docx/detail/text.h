@@ -9,43 +9,14 @@
 #include <string>
 #include <string_view>
 
+#include "core/core.h"
+
 namespace hoso::docx::detail {
 
 // Decodes the code point of `s` starting at byte `i` and moves `i` past it; an invalid or
 // truncated sequence yields U+FFFD and moves `i` one byte. Requires i < s.size().
 inline char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
-    const std::size_t n = s.size();
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    int len = 0;
-    char32_t cp = 0;
-    char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        len = 2, cp = b0 & 0x1Fu, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3, cp = b0 & 0x0Fu, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4, cp = b0 & 0x07u, min = 0x10000;
-    }
-    bool ok = len > 0 && i + static_cast<std::size_t>(len) <= n;
-    for (int k = 1; ok && k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-        if ((b & 0xC0) != 0x80) {
-            ok = false;
-        } else {
-            cp = (cp << 6) | (b & 0x3Fu);
-        }
-    }
-    if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
-    if (!ok) {
-        ++i;
-        return char32_t{0xFFFD};
-    }
-    i += static_cast<std::size_t>(len);
-    return cp;
+    return hoso::next_code_point(s, i, char32_t{0xFFFD});
 }
 
 // Calls f(char32_t) for each code point of `s`; an invalid or truncated sequence yields
