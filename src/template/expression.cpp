@@ -318,6 +318,26 @@ const text::Collator& shared_collator() {
     return collator;
 }
 
+// select / reject: keeps the items of a list whose field args[0] equals (keep = true) or
+// differs from (keep = false) every one of args[1..].
+std::optional<Value> by_field(const char* name, const Value& in, const std::vector<Value>& args, bool keep,
+                              EvalError& e) {
+    if (in.kind() != Value::Kind::List) {
+        e = kind_error(name, "một danh sách (a list)");
+        return std::nullopt;
+    }
+    const std::string key = args[0].to_text();
+    Value::List kept;
+    for (const auto& item : in.list()) {
+        const Value* f = item.find(key);
+        const std::string v = f ? f->to_text() : "";
+        bool matches = false;
+        for (std::size_t i = 1; i < args.size(); ++i) matches = matches || v == args[i].to_text();
+        if (matches == keep) kept.push_back(item);
+    }
+    return Value(std::move(kept));
+}
+
 const std::map<std::string, FilterDef>& filters() {
     static const std::map<std::string, FilterDef> table = {
         {"upper",
@@ -542,39 +562,13 @@ const std::map<std::string, FilterDef>& filters() {
          {2, 9,
           [](const Value& in, const std::vector<Value>& args, EvalError& e) -> std::optional<Value> {
               // list | reject:'key','a','b' — drops the items whose field `key` equals one of the values.
-              if (in.kind() != Value::Kind::List) {
-                  e = kind_error("reject", "một danh sách (a list)");
-                  return std::nullopt;
-              }
-              const std::string key = args[0].to_text();
-              Value::List kept;
-              for (const auto& item : in.list()) {
-                  const Value* f = item.find(key);
-                  const std::string v = f ? f->to_text() : "";
-                  bool drop = false;
-                  for (std::size_t i = 1; i < args.size(); ++i) drop = drop || v == args[i].to_text();
-                  if (!drop) kept.push_back(item);
-              }
-              return Value(std::move(kept));
+              return by_field("reject", in, args, false, e);
           }}},
         {"select",
          {2, 9,
           [](const Value& in, const std::vector<Value>& args, EvalError& e) -> std::optional<Value> {
               // list | select:'key','a','b' — keeps the items whose field `key` equals one of the values.
-              if (in.kind() != Value::Kind::List) {
-                  e = kind_error("select", "một danh sách (a list)");
-                  return std::nullopt;
-              }
-              const std::string key = args[0].to_text();
-              Value::List kept;
-              for (const auto& item : in.list()) {
-                  const Value* f = item.find(key);
-                  const std::string v = f ? f->to_text() : "";
-                  bool keep = false;
-                  for (std::size_t i = 1; i < args.size(); ++i) keep = keep || v == args[i].to_text();
-                  if (keep) kept.push_back(item);
-              }
-              return Value(std::move(kept));
+              return by_field("select", in, args, true, e);
           }}},
         {"group_by",
          {1, 1,
