@@ -8,17 +8,19 @@ namespace hoso::app {
 
 using tmpl::Value;
 
+Value list_of(const std::vector<std::string>& items) {
+    Value::List out;
+    for (const auto& s : items) out.emplace_back(s);
+    return Value(std::move(out));
+}
+
 namespace {
+
+using app::list_of;
 
 Value list_of(const std::vector<data::Text>& items) {
     Value::List out;
     for (const auto& t : items) out.emplace_back(t.value);
-    return Value(std::move(out));
-}
-
-Value list_of(const std::vector<std::string>& items) {
-    Value::List out;
-    for (const auto& s : items) out.emplace_back(s);
     return Value(std::move(out));
 }
 

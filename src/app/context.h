@@ -13,6 +13,9 @@ namespace hoso::app {
 // number; anything else as written.
 std::string number_text(const std::string& n);
 
+// A list of strings as a template list value.
+tmpl::Value list_of(const std::vector<std::string>& items);
+
 // The request kind as templates compare it: "first", "renewal", "upgrade".
 const char* kind_code(data::RequestKind k);
 

@@ -109,12 +109,6 @@ Value texts(const std::vector<data::Text>& items) {
     return Value(std::move(out));
 }
 
-Value strings(const std::vector<std::string>& items) {
-    Value::List out;
-    for (const auto& s : items) out.emplace_back(s);
-    return Value(std::move(out));
-}
-
 Value signer_value(const data::Signer& s) {
     Value v;
     v.set("authority", texts(s.authority));
@@ -271,7 +265,7 @@ Value unit_value(const Resolved& u, const forms::Form& form) {
     v.set("request_date", u.request_date ? Value(*u.request_date) : Value());
     v.set("reached_level", u.reached_level ? Value(*u.reached_level) : Value());
     v.set("valid_until", u.valid_until ? Value(*u.valid_until) : Value());
-    v.set("reasons", strings(u.reasons));
+    v.set("reasons", list_of(u.reasons));
     Value failed(Value::List{});
     for (const auto& f : u.failed) {
         Value fv;
