@@ -41,53 +41,54 @@ std::string code_point_name(char32_t cp) {
 // catches characters that come from a template's own wording.
 void check_glyphs(const model::Document& doc, const font::FontSet& fonts, const std::string& origin,
                   Diagnostics& diags) {
-    std::vector<std::string> strings;
-    auto add_lines = [&](const std::vector<std::string>& v) { strings.insert(strings.end(), v.begin(), v.end()); };
-    std::function<void(const model::Paragraph&)> add_paragraph = [&](const model::Paragraph& p) {
-        for (const auto& r : p.runs) strings.push_back(r.text);
-    };
-    for (const auto& sec : doc.sections) {
-        for (const auto& b : sec.blocks) {
-            if (const auto* p = std::get_if<model::Paragraph>(&b)) add_paragraph(*p);
-            if (const auto* t = std::get_if<model::Table>(&b)) {
-                for (const auto& row : t->rows) {
-                    for (const auto& c : row.cells) {
-                        for (const auto& p : c.paragraphs) add_paragraph(p);
-                    }
-                }
-            }
-            if (const auto* h = std::get_if<model::Nd30Header>(&b)) {
-                add_lines(h->parent_agency);
-                add_lines(h->issuing_agency);
-                add_lines(h->subject);
-                strings.insert(strings.end(), {h->number, h->national_name, h->motto, h->place_date});
-            }
-            if (const auto* t = std::get_if<model::DocumentTitle>(&b)) {
-                strings.push_back(t->doc_type);
-                add_lines(t->summary);
-            }
-            if (const auto* a = std::get_if<model::Addressees>(&b)) {
-                strings.push_back(a->label);
-                add_lines(a->recipients);
-            }
-            if (const auto* s = std::get_if<model::SignatureBlock>(&b)) {
-                add_lines(s->authority);
-                add_lines(s->recipients);
-                strings.push_back(s->signer_name);
-                strings.push_back(s->recipients_label);
-            }
-            if (const auto* a = std::get_if<model::AppendixHeading>(&b)) {
-                strings.insert(strings.end(), {a->label, a->title, a->reference});
-            }
-        }
-    }
     std::set<char32_t> reported;
-    for (const auto& s : strings) {
+    auto check = [&](const std::string& s) {
         for (char32_t cp : fonts.missing(s)) {
             if (!reported.insert(cp).second) continue;
             diags.error({origin, 0, 0}, "",
                         "ký tự " + code_point_name(cp) + " không có trong phông chữ; hoso không in ô trống",
                         "character " + code_point_name(cp) + " is not in the font; hoso does not print boxes");
+        }
+    };
+    auto check_lines = [&](const std::vector<std::string>& v) {
+        for (const auto& line : v) check(line);
+    };
+    auto check_paragraph = [&](const model::Paragraph& p) {
+        for (const auto& r : p.runs) check(r.text);
+    };
+    for (const auto& sec : doc.sections) {
+        for (const auto& b : sec.blocks) {
+            if (const auto* p = std::get_if<model::Paragraph>(&b)) check_paragraph(*p);
+            if (const auto* t = std::get_if<model::Table>(&b)) {
+                for (const auto& row : t->rows) {
+                    for (const auto& c : row.cells) {
+                        for (const auto& p : c.paragraphs) check_paragraph(p);
+                    }
+                }
+            }
+            if (const auto* h = std::get_if<model::Nd30Header>(&b)) {
+                check_lines(h->parent_agency);
+                check_lines(h->issuing_agency);
+                check_lines(h->subject);
+                for (const auto* line : {&h->number, &h->national_name, &h->motto, &h->place_date}) check(*line);
+            }
+            if (const auto* t = std::get_if<model::DocumentTitle>(&b)) {
+                check(t->doc_type);
+                check_lines(t->summary);
+            }
+            if (const auto* a = std::get_if<model::Addressees>(&b)) {
+                check(a->label);
+                check_lines(a->recipients);
+            }
+            if (const auto* sig = std::get_if<model::SignatureBlock>(&b)) {
+                check_lines(sig->authority);
+                check_lines(sig->recipients);
+                check(sig->signer_name);
+                check(sig->recipients_label);
+            }
+            if (const auto* a = std::get_if<model::AppendixHeading>(&b)) {
+                for (const auto* line : {&a->label, &a->title, &a->reference}) check(*line);
+            }
         }
     }
 }
@@ -221,12 +222,13 @@ std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, co
     return files;
 }
 
-void write_all(const std::vector<RenderedFile>& files, const std::filesystem::path& out_dir, Outcome& out) {
+void write_all(const std::vector<RenderedFile>& files, const std::filesystem::path& out_dir, Outcome& out,
+               Durability durability) {
     std::error_code ec;
     std::filesystem::create_directories(out_dir, ec);
     if (ec) throw IoError(out_dir, "không tạo được thư mục (cannot create directory): " + ec.message());
     for (const auto& f : files) {
-        write_file_atomic(f.path, f.bytes);
+        write_file_atomic(f.path, f.bytes, durability);
         out.written.push_back(f.path);
     }
 }

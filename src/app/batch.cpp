@@ -146,7 +146,7 @@ Outcome run_batch(const Request& r, const Environment& env) {
                 warned_units += w > 0 ? 1 : 0;
                 for (std::size_t k = 0; k < u.files.size(); ++k) {
                     const auto& f = u.files[k];
-                    const std::string rel = std::filesystem::relative(f.path, r.output_dir).generic_string();
+                    const std::string rel = f.path.lexically_relative(r.output_dir).generic_string();
                     put(csv_file, csv_field(f.unit) + "," + f.document + "," + f.format + "," + csv_field(rel) + "," +
                                       std::to_string(f.pages) + "," + u.sha256[k] + "\n");
                     put(json_file, std::string(first_json ? "\n" : ",\n") + "    {\"unit\": " + json_string(f.unit) +
@@ -180,7 +180,7 @@ Outcome run_batch(const Request& r, const Environment& env) {
                 u.files = render_unit(res, r, u.input, u.dir, u.diagnostics);
                 if (!u.diagnostics.has_errors()) {
                     Outcome written;
-                    write_all(u.files, u.dir, written);
+                    write_all(u.files, u.dir, written, Durability::Deferred);  // synced once at the end
                     for (auto& f : u.files) {
                         u.sha256.push_back(sha256_hex(f.bytes));
                         std::string().swap(f.bytes);  // the bytes are on disk now
@@ -212,7 +212,20 @@ Outcome run_batch(const Request& r, const Environment& env) {
     for (auto& t : threads) t.join();
 
     put(json_file, "\n  ],\n  \"failed\": [" + json_failed + "\n  ]\n}\n");
-    const bool written_ok = std::ferror(csv_file) == 0 && std::ferror(json_file) == 0;
+    // The documents were written without a disk flush each (Durability::Deferred): one flush
+    // of the file system now covers them and the manifest, before the manifest gets its name.
+    // So a manifest.csv on disk always describes documents that are on disk.
+    const bool written_ok = std::fflush(csv_file) == 0 && std::fflush(json_file) == 0 &&
+                            std::ferror(csv_file) == 0 && std::ferror(json_file) == 0;
+    try {
+        sync_filesystem(r.output_dir);
+    } catch (const IoError&) {
+        std::fclose(csv_file);
+        std::fclose(json_file);
+        std::filesystem::remove(csv_part, ec);
+        std::filesystem::remove(json_part, ec);
+        throw;
+    }
     const bool closed_ok = std::fclose(csv_file) == 0 && std::fclose(json_file) == 0;
     if (!written_ok || !closed_ok || std::rename(csv_part.c_str(), (r.output_dir / "manifest.csv").c_str()) != 0 ||
         std::rename(json_part.c_str(), (r.output_dir / "manifest.json").c_str()) != 0) {

@@ -57,7 +57,8 @@ std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, co
                                       const std::filesystem::path& out_dir, Diagnostics& diags);
 
 // Writes files atomically (creating `out_dir`), appending each path to out.written.
-void write_all(const std::vector<RenderedFile>& files, const std::filesystem::path& out_dir, Outcome& out);
+void write_all(const std::vector<RenderedFile>& files, const std::filesystem::path& out_dir, Outcome& out,
+               Durability durability = Durability::Now);
 
 Outcome run_batch(const Request& r, const Environment& env);
 Outcome run_decision(const Request& r, const Environment& env);  // decision.cpp

@@ -93,7 +93,7 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
     return data;
 }
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
+void write_file_atomic(const std::filesystem::path& path, std::string_view bytes, Durability durability) {
     const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     std::string tmpl = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
@@ -119,7 +119,7 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view bytes
         left -= static_cast<std::size_t>(n);
     }
     if (::fchmod(fd, 0644) != 0) fail("không đặt được quyền tệp (chmod failed)");
-    if (::fsync(fd) != 0) fail("không ghi được tệp (fsync failed)");
+    if (durability == Durability::Now && ::fsync(fd) != 0) fail("không ghi được tệp (fsync failed)");
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(tmpl.c_str());
@@ -132,6 +132,25 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view bytes
         throw IoError(path, std::string("không ghi được tệp (rename failed): ") +
                                 std::generic_category().message(err));
     }
+}
+
+void sync_filesystem(const std::filesystem::path& path) {
+#ifdef __linux__
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        throw IoError(path, std::string("không mở được (cannot open): ") + std::generic_category().message(errno));
+    }
+    const int rc = ::syncfs(fd);
+    const int err = errno;
+    ::close(fd);
+    if (rc != 0) {
+        throw IoError(path, std::string("không ghi được xuống đĩa (syncfs failed): ") +
+                                std::generic_category().message(err));
+    }
+#else
+    (void)path;
+    ::sync();
+#endif
 }
 
 namespace {

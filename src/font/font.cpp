@@ -341,15 +341,27 @@ FontSet::FontSet(TrueTypeFont regular, TrueTypeFont bold, TrueTypeFont italic, T
     m_faces.push_back(std::move(bold));
     m_faces.push_back(std::move(italic));
     m_faces.push_back(std::move(bold_italic));
+    m_bmp_covered.assign(0x10000 / 64, 0);
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+        if (std::all_of(m_faces.begin(), m_faces.end(), [cp](const TrueTypeFont& f) { return f.has_glyph(cp); })) {
+            m_bmp_covered[cp / 64] |= std::uint64_t{1} << (cp % 64);
+        }
+    }
 }
 
 bool FontSet::covers(char32_t cp) const noexcept {
+    if (cp < 0x10000) return ((m_bmp_covered[cp / 64] >> (cp % 64)) & 1u) != 0;
     return std::all_of(m_faces.begin(), m_faces.end(), [cp](const TrueTypeFont& f) { return f.has_glyph(cp); });
 }
 
 std::vector<char32_t> FontSet::missing(std::string_view utf8) const {
     std::vector<char32_t> out;
     for (std::size_t i = 0; i < utf8.size();) {
+        const auto byte = static_cast<unsigned char>(utf8[i]);
+        if (byte < 0x80 && covers(byte)) {  // most characters: no decoding
+            ++i;
+            continue;
+        }
         const char32_t cp = next_code_point(utf8, i);
         // An invalid UTF-8 byte is reported as U+FFFD: it cannot be printed either.
         const char32_t reported = cp == kInvalid ? char32_t{0xFFFD} : cp;

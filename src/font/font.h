@@ -86,6 +86,9 @@ public:
 
 private:
     std::vector<TrueTypeFont> m_faces;
+    // Bit cp set when every face has a glyph for BMP code point cp: covers() and missing()
+    // run over every character of every document.
+    std::vector<std::uint64_t> m_bmp_covered;
 };
 
 }  // namespace hoso::font

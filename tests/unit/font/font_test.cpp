@@ -95,6 +95,26 @@ TEST_CASE("font: CJK and unmapped code points are missing", "[font]") {
     CHECK(fonts().face(Face::Regular).has_glyph(U'\u00A0'));  // NBSP keeps "Điều 1" together
 }
 
+TEST_CASE("font: covers() is true exactly when all four faces have the glyph", "[font]") {
+    // covers() answers from a table built once; compare it with the faces for the whole BMP
+    // and a few supplementary code points.
+    std::size_t covered = 0, mismatches = 0;
+    for (char32_t cp = 0; cp < 0x10000; ++cp) {
+        bool all = true;
+        for (int f = 0; f < hoso::font::kFaceCount; ++f) all = all && fonts().face(static_cast<Face>(f)).has_glyph(cp);
+        covered += all ? 1 : 0;
+        if (all != fonts().covers(cp)) ++mismatches;
+    }
+    CHECK(mismatches == 0);
+    CHECK(covered > 500);  // Latin, Vietnamese, punctuation at least
+    CHECK_FALSE(fonts().covers(U'\U0001F600'));
+    CHECK_FALSE(fonts().covers(0x110000));
+    // The ASCII fast path of missing() agrees: a control character has no glyph.
+    const auto m = fonts().missing(std::string("a\x01" "b"));
+    REQUIRE(m.size() == 1);
+    CHECK(static_cast<std::uint32_t>(m[0]) == 1u);
+}
+
 TEST_CASE("font: missing() lists distinct uncovered code points in order of appearance", "[font]") {
     CHECK(fonts().missing("Cộng hòa xã hội chủ nghĩa Việt Nam").empty());
     const auto m = fonts().missing("中文 Việt 中 😀 文");
