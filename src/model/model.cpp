@@ -257,24 +257,25 @@ std::vector<std::string> validate(const Document& doc) {
     for (const char* name : required) {
         if (!doc.styles.count(name)) problems.push_back(std::string("missing style ") + name);
     }
-    auto check_paragraph = [&](const Paragraph& p, const std::string& where) {
-        if (!doc.styles.count(p.style)) problems.push_back(where + ": unknown style " + p.style);
+    // Where a problem is: "section 1 block 3", built only when there is a problem.
+    std::size_t si = 0, bi = 0;
+    auto where = [&] { return "section " + std::to_string(si + 1) + " block " + std::to_string(bi + 1); };
+    auto check_paragraph = [&](const Paragraph& p) {
+        if (!doc.styles.count(p.style)) problems.push_back(where() + ": unknown style " + p.style);
         for (const auto& r : p.runs) {
-            if (has_control_chars(r.text)) problems.push_back(where + ": control character in text");
+            if (has_control_chars(r.text)) problems.push_back(where() + ": control character in text");
         }
     };
-    for (std::size_t si = 0; si < doc.sections.size(); ++si) {
+    for (si = 0; si < doc.sections.size(); ++si) {
         const auto& sec = doc.sections[si];
-        for (std::size_t bi = 0; bi < sec.blocks.size(); ++bi) {
-            const std::string where =
-                "section " + std::to_string(si + 1) + " block " + std::to_string(bi + 1);
+        for (bi = 0; bi < sec.blocks.size(); ++bi) {
             const auto& b = sec.blocks[bi];
-            if (const auto* p = std::get_if<Paragraph>(&b)) check_paragraph(*p, where);
+            if (const auto* p = std::get_if<Paragraph>(&b)) check_paragraph(*p);
             if (const auto* t = std::get_if<Table>(&b)) {
                 const int ncols = static_cast<int>(t->column_widths.size());
-                if (ncols == 0) problems.push_back(where + ": table without columns");
+                if (ncols == 0) problems.push_back(where() + ": table without columns");
                 if (t->header_rows < 0 || t->header_rows > static_cast<int>(t->rows.size())) {
-                    problems.push_back(where + ": header_rows out of range");
+                    problems.push_back(where() + ": header_rows out of range");
                 }
                 // Occupancy grid: row spans reserve columns in the rows below.
                 std::vector<int> busy(static_cast<std::size_t>(std::max(ncols, 0)), 0);
@@ -283,20 +284,20 @@ std::vector<std::string> validate(const Document& doc) {
                     for (const auto& c : t->rows[ri].cells) {
                         while (col < ncols && busy[static_cast<std::size_t>(col)] > 0) ++col;
                         if (c.col_span < 1 || c.row_span < 1 || col + c.col_span > ncols) {
-                            problems.push_back(where + ": row " + std::to_string(ri + 1) +
+                            problems.push_back(where() + ": row " + std::to_string(ri + 1) +
                                                ": cell outside the column grid");
                             break;
                         }
                         if (static_cast<std::size_t>(ri) + static_cast<std::size_t>(c.row_span) >
                             t->rows.size()) {
-                            problems.push_back(where + ": row " + std::to_string(ri + 1) +
+                            problems.push_back(where() + ": row " + std::to_string(ri + 1) +
                                                ": row span past the last row");
                         }
                         if (c.paragraphs.empty()) {
-                            problems.push_back(where + ": row " + std::to_string(ri + 1) +
+                            problems.push_back(where() + ": row " + std::to_string(ri + 1) +
                                                ": cell without a paragraph");
                         }
-                        for (const auto& p : c.paragraphs) check_paragraph(p, where);
+                        for (const auto& p : c.paragraphs) check_paragraph(p);
                         for (int k = 0; k < c.col_span; ++k) {
                             busy[static_cast<std::size_t>(col + k)] = c.row_span;
                         }

@@ -1,6 +1,8 @@
 // UTF-8 validation, normalisation, UTF-32 conversion, case mapping and grapheme clusters.
 #include "text/text.h"
 
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include <unicode/brkiter.h>
@@ -15,12 +17,19 @@ namespace hoso::text {
 
 namespace {
 
-bool is_ascii(std::string_view s) {
-    for (char c : s) {
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
+// Length of the leading run of ASCII bytes, eight bytes at a time.
+std::size_t ascii_prefix(std::string_view s, std::size_t from = 0) {
+    std::size_t i = from;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, s.data() + i, 8);
+        if ((word & 0x8080808080808080ull) != 0) break;
     }
-    return true;
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    return i;
 }
+
+bool is_ascii(std::string_view s) { return ascii_prefix(s) == s.size(); }
 
 const icu::Normalizer2& nfc_instance() {
     UErrorCode status = U_ZERO_ERROR;
@@ -101,7 +110,7 @@ std::string detail::nfc_to_std(const icu::UnicodeString& s) {
 }
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
-    std::size_t i = 0;
+    std::size_t i = ascii_prefix(s);
     while (i < s.size()) {
         if (static_cast<unsigned char>(s[i]) < 0x80) {
             ++i;
@@ -116,10 +125,10 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
 }
 
 std::string to_nfc(std::string_view utf8) {
+    if (is_ascii(utf8)) return std::string(utf8);
     if (const auto bad = find_invalid_utf8(utf8)) {
         throw Error("to_nfc: invalid UTF-8 at byte " + std::to_string(*bad));
     }
-    if (is_ascii(utf8)) return std::string(utf8);
     std::string out;
     out.reserve(utf8.size());
     icu::StringByteSink<std::string> sink(&out);
@@ -132,8 +141,8 @@ std::string to_nfc(std::string_view utf8) {
 }
 
 bool is_nfc(std::string_view utf8) {
-    if (find_invalid_utf8(utf8)) return false;
     if (is_ascii(utf8)) return true;
+    if (find_invalid_utf8(utf8)) return false;
     UErrorCode status = U_ZERO_ERROR;
     const bool result = nfc_instance().isNormalizedUTF8(
         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);

@@ -38,6 +38,13 @@ TEST_CASE("find_invalid_utf8 reports the offset of the first bad sequence", "[te
     CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);      // U+110000
     CHECK(find_invalid_utf8("\xF5\x80\x80\x80") == 0u);      // F5 lead byte
     CHECK(find_invalid_utf8("\xFF") == 0u);
+    // Past the eight-bytes-at-a-time ASCII scan: a bad byte at every offset 0..20.
+    for (std::size_t at = 0; at <= 20; ++at) {
+        std::string s(24, 'a');
+        s[at] = '\xFF';
+        CHECK(find_invalid_utf8(s) == at);
+        CHECK_FALSE(is_nfc(s));
+    }
     CHECK(find_invalid_utf8("Vi\xE1\xBB") == 2u);            // truncated at end
     CHECK(find_invalid_utf8("Vi\xE1\xBB" "t") == 2u);        // truncated before ASCII
     CHECK(find_invalid_utf8("\xF0\x9F\x98") == 0u);          // truncated 4-byte
