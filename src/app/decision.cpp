@@ -457,7 +457,7 @@ Outcome run_decision(const Request& r, const Environment& env) {
     }
     std::set<std::string> taken;
     for (const auto& v : letter_units) {
-        const std::string name = v.find("name")->str();
+        const std::string name(v.find("name")->str());
         const std::string slug = text::ascii_slug(name, 60);
         std::string unique = slug;
         for (int k = 2; !taken.insert(unique).second; ++k) unique = slug + "-" + std::to_string(k);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <functional>
 #include <map>
 
 #include "text/text.h"
@@ -132,7 +131,8 @@ public:
                     f.args.push_back(std::move(*arg));
                 } while (m_tok.kind == Token::Kind::Comma);
             }
-            if (!filter_exists(f.name, f.args.size(), error)) return std::nullopt;
+            f.fn = find_filter(f.name, f.args.size(), error);
+            if (!f.fn) return std::nullopt;
             p.filters.push_back(std::move(f));
         }
         return p;
@@ -177,20 +177,27 @@ public:
                 return o;
             }
             o.is_path = true;
-            o.path.push_back(m_tok.text);
+            auto& segments = o.path.segments;
+            segments.push_back({m_tok.text, false, 0});
             advance();
             while (m_tok.kind == Token::Kind::Dot) {
                 advance();
                 if (m_tok.kind == Token::Kind::Ident) {
-                    o.path.push_back(m_tok.text);
+                    segments.push_back({m_tok.text, false, 0});
                 } else if (m_tok.kind == Token::Kind::Number && m_tok.number >= 0 &&
                            std::floor(m_tok.number) == m_tok.number) {
-                    o.path.push_back(m_tok.text);
+                    PathSegment seg{m_tok.text, true, 0};
+                    // An index too large for size_t reads as 0, as it always has.
+                    std::from_chars(seg.name.data(), seg.name.data() + seg.name.size(), seg.index);
+                    segments.push_back(std::move(seg));
                 } else {
                     error = "expected a field name after '.' (thiếu tên trường sau '.')";
                     return std::nullopt;
                 }
                 advance();
+            }
+            if (segments.size() >= 2 && segments[0].name == "loop" && !segments[1].numeric) {
+                o.path.loop_field = Scope::loop_field(segments[1].name);
             }
             return o;
         }
@@ -233,7 +240,13 @@ private:
         c.lhs = std::move(*lhs);
         if (m_tok.kind == Token::Kind::Op) {
             c.kind = Condition::Kind::Compare;
-            c.op = m_tok.text;
+            const std::string& op = m_tok.text;
+            c.op = op == "==" ? Condition::Op::Eq
+                 : op == "!=" ? Condition::Op::Ne
+                 : op == "<"  ? Condition::Op::Lt
+                 : op == ">"  ? Condition::Op::Gt
+                 : op == "<=" ? Condition::Op::Le
+                              : Condition::Op::Ge;
             advance();
             auto rhs = pipeline(error);
             if (!rhs) return std::nullopt;
@@ -256,9 +269,6 @@ std::string trim(std::string_view s) {
 
 // ---------------------------------------------------------------------------
 // Filters
-
-using FilterFn = std::function<std::optional<Value>(const Value& in, const std::vector<Value>& args,
-                                                    EvalError& error)>;
 
 struct FilterDef {
     std::size_t min_args;
@@ -606,20 +616,20 @@ const std::map<std::string, FilterDef>& filters() {
 
 }  // namespace
 
-bool filter_exists(const std::string& name, std::size_t args, std::string& error) {
+FilterFn find_filter(const std::string& name, std::size_t args, std::string& error) {
     const auto& table = filters();
     const auto it = table.find(name);
     if (it == table.end()) {
         error = "unknown filter '" + name + "' (bộ lọc không tồn tại)";
-        return false;
+        return nullptr;
     }
     if (args < it->second.min_args || args > it->second.max_args) {
         error = "filter '" + name + "' takes " + std::to_string(it->second.min_args) +
                 (it->second.max_args != it->second.min_args ? "–" + std::to_string(it->second.max_args) : "") +
                 " argument(s), got " + std::to_string(args) + " (sai số tham số của bộ lọc)";
-        return false;
+        return nullptr;
     }
-    return true;
+    return it->second.fn;
 }
 
 std::optional<Pipeline> parse_pipeline(std::string_view src, std::string& error) {
@@ -716,84 +726,130 @@ std::optional<Interpolated> parse_interpolated(std::string_view src, std::string
     return out;
 }
 
-const Value* Scope::resolve(const std::vector<std::string>& path, std::string& missing) const {
-    if (path.empty()) return nullptr;
+int Scope::loop_field(std::string_view name) {
+    if (name == "index") return Index;
+    if (name == "number") return Number;
+    if (name == "first") return First;
+    if (name == "last") return Last;
+    if (name == "count") return Count;
+    return -1;
+}
+
+void Scope::push(std::string_view name, const Value& item, std::size_t index, std::size_t count) {
+    Frame& f = m_frames.emplace_back();
+    f.name = name;
+    f.item = &item;
+    f.fields[Index] = Value(static_cast<long long>(index));
+    f.fields[Number] = Value(static_cast<long long>(index + 1));
+    f.fields[First] = Value(index == 0);
+    f.fields[Last] = Value(index + 1 == count);
+    f.fields[Count] = Value(static_cast<long long>(count));
+}
+
+const Value* Scope::resolve(const Path& path, std::string& missing) const {
+    const auto& segs = path.segments;
+    if (segs.empty()) return nullptr;
     const Value* current = nullptr;
-    for (auto it = m_vars.rbegin(); it != m_vars.rend(); ++it) {
-        if (it->first == path[0]) {
-            current = &it->second;
-            break;
+    std::size_t next = 1;
+    if (!m_frames.empty() && segs[0].name == "loop") {
+        const Frame& f = m_frames.back();
+        if (path.loop_field >= 0) {
+            current = &f.fields[path.loop_field];
+            next = 2;
+        } else {
+            if (f.loop.is_null()) {
+                Value::Map m;
+                m.reserve(FieldCount);
+                m.emplace_back("count", f.fields[Count]);
+                m.emplace_back("first", f.fields[First]);
+                m.emplace_back("index", f.fields[Index]);
+                m.emplace_back("last", f.fields[Last]);
+                m.emplace_back("number", f.fields[Number]);
+                f.loop = Value(std::move(m));
+            }
+            current = &f.loop;
+        }
+    } else {
+        for (auto it = m_frames.rbegin(); it != m_frames.rend(); ++it) {
+            if (it->name == segs[0].name) {
+                current = it->item;
+                break;
+            }
         }
     }
-    if (!current) current = m_root.find(path[0]);
+    if (!current) current = m_root.find(segs[0].name);
     if (!current) {
-        missing = path[0];
+        missing = segs[0].name;
         return nullptr;
     }
-    std::string walked = path[0];
-    for (std::size_t i = 1; i < path.size(); ++i) {
-        const std::string& seg = path[i];
-        walked += "." + seg;
-        if (current->kind() == Value::Kind::List && !seg.empty() && seg[0] >= '0' && seg[0] <= '9') {
-            std::size_t index = 0;
-            std::from_chars(seg.data(), seg.data() + seg.size(), index);
-            if (index >= current->list().size()) {
-                missing = walked;
-                return nullptr;
-            }
-            current = &current->list()[index];
-            continue;
+    for (std::size_t i = next; i < segs.size(); ++i) {
+        const PathSegment& seg = segs[i];
+        const Value* step = nullptr;
+        if (seg.numeric && current->kind() == Value::Kind::List) {
+            if (seg.index < current->list().size()) step = &current->list()[seg.index];
+        } else {
+            step = current->find(seg.name);
         }
-        const Value* next = current->find(seg);
-        if (!next) {
-            missing = walked;
+        if (!step) {
+            missing = segs[0].name;
+            for (std::size_t j = 1; j <= i; ++j) missing += "." + segs[j].name;
             return nullptr;
         }
-        current = next;
+        current = step;
     }
     return current;
 }
 
 namespace {
 
-std::optional<Value> operand_value(const Operand& o, const Scope& scope, EvalError& error) {
-    if (!o.is_path) return o.literal;
+const Value* operand_value(const Operand& o, const Scope& scope, EvalError& error) {
+    if (!o.is_path) return &o.literal;
     std::string missing;
     const Value* v = scope.resolve(o.path, missing);
-    if (!v) {
-        error = {"không có trường dữ liệu '" + missing + "'", "no data field '" + missing + "'"};
-        return std::nullopt;
-    }
-    return *v;
+    if (!v) error = {"không có trường dữ liệu '" + missing + "'", "no data field '" + missing + "'"};
+    return v;
 }
 
 }  // namespace
 
-std::optional<Value> evaluate(const Pipeline& p, const Scope& scope, EvalError& error) {
-    auto value = operand_value(p.base, scope, error);
-    if (!value) return std::nullopt;
+const Value* evaluate(const Pipeline& p, const Scope& scope, Value& storage, EvalError& error) {
+    const Value* value = operand_value(p.base, scope, error);
+    if (!value || p.filters.empty()) return value;
+    std::vector<Value> args;
     for (const auto& f : p.filters) {
-        std::vector<Value> args;
+        args.clear();
         for (const auto& a : f.args) {
-            auto v = operand_value(a, scope, error);
-            if (!v) return std::nullopt;
-            args.push_back(std::move(*v));
+            const Value* v = operand_value(a, scope, error);
+            if (!v) return nullptr;
+            args.push_back(*v);
         }
-        const auto& def = filters().at(f.name);
-        value = def.fn(*value, args, error);
-        if (!value) {
+        auto result = f.fn(*value, args, error);
+        if (!result) {
             error.vi += " (trong '" + p.source + "')";
             error.en += " (in '" + p.source + "')";
-            return std::nullopt;
+            return nullptr;
         }
+        storage = std::move(*result);
+        value = &storage;
     }
     return value;
+}
+
+const Value* evaluate_printable(const Pipeline& p, const Scope& scope, Value& storage, EvalError& error) {
+    const Value* v = evaluate(p, scope, storage, error);
+    if (v && v->kind() == Value::Kind::Map) {
+        error = {"'" + p.source + "' là một nhóm trường, không in được",
+                 "'" + p.source + "' is a group of fields and cannot be printed"};
+        return nullptr;
+    }
+    return v;
 }
 
 std::optional<bool> evaluate(const Condition& c, const Scope& scope, EvalError& error) {
     switch (c.kind) {
         case Condition::Kind::Test: {
-            auto v = evaluate(c.lhs, scope, error);
+            Value storage;
+            const Value* v = evaluate(c.lhs, scope, storage, error);
             if (!v) return std::nullopt;
             return v->truthy();
         }
@@ -811,9 +867,10 @@ std::optional<bool> evaluate(const Condition& c, const Scope& scope, EvalError& 
             return evaluate(*c.b, scope, error);
         }
         case Condition::Kind::Compare: {
-            auto a = evaluate(c.lhs, scope, error);
+            Value storage_a, storage_b;
+            const Value* a = evaluate(c.lhs, scope, storage_a, error);
             if (!a) return std::nullopt;
-            auto b = evaluate(c.rhs, scope, error);
+            const Value* b = evaluate(c.rhs, scope, storage_b, error);
             if (!b) return std::nullopt;
             int cmp = 0;
             const auto na = as_number(*a), nb = as_number(*b);
@@ -821,42 +878,39 @@ std::optional<bool> evaluate(const Condition& c, const Scope& scope, EvalError& 
                 cmp = *na < *nb ? -1 : (*na > *nb ? 1 : 0);
             } else if (a->kind() == Value::Kind::Bool || b->kind() == Value::Kind::Bool) {
                 cmp = a->truthy() == b->truthy() ? 0 : 1;
+            } else if (a->kind() == Value::Kind::String && b->kind() == Value::Kind::String) {
+                const int r = a->str().compare(b->str());
+                cmp = r < 0 ? -1 : (r > 0 ? 1 : 0);
             } else {
                 const std::string sa = a->to_text(), sb = b->to_text();
                 cmp = sa < sb ? -1 : (sa > sb ? 1 : 0);
             }
-            if (c.op == "==") return cmp == 0;
-            if (c.op == "!=") return cmp != 0;
-            if (c.op == "<") return cmp < 0;
-            if (c.op == ">") return cmp > 0;
-            if (c.op == "<=") return cmp <= 0;
-            return cmp >= 0;
+            switch (c.op) {
+                case Condition::Op::Eq: return cmp == 0;
+                case Condition::Op::Ne: return cmp != 0;
+                case Condition::Op::Lt: return cmp < 0;
+                case Condition::Op::Gt: return cmp > 0;
+                case Condition::Op::Le: return cmp <= 0;
+                case Condition::Op::Ge: return cmp >= 0;
+            }
+            return std::nullopt;
         }
     }
     return std::nullopt;
 }
 
-std::optional<std::string> evaluate(const Interpolated& t, const Scope& scope, EvalError& error) {
-    std::string out;
+bool evaluate(const Interpolated& t, const Scope& scope, std::string& out, EvalError& error) {
     for (const auto& part : t) {
         if (!part.is_expr) {
             out += part.literal;
             continue;
         }
-        auto v = evaluate(part.expr, scope, error);
-        if (!v) return std::nullopt;
-        if (v->kind() == Value::Kind::Map || v->kind() == Value::Kind::List) {
-            if (v->kind() == Value::Kind::Map || !v->list().empty()) {
-                if (v->kind() == Value::Kind::Map) {
-                    error = {"'" + part.expr.source + "' là một nhóm trường, không in được",
-                             "'" + part.expr.source + "' is a group of fields and cannot be printed"};
-                    return std::nullopt;
-                }
-            }
-        }
-        out += v->to_text();
+        Value storage;
+        const Value* v = evaluate_printable(part.expr, scope, storage, error);
+        if (!v) return false;
+        v->append_text(out);
     }
-    return out;
+    return true;
 }
 
 }  // namespace hoso::tmpl::detail

@@ -11,15 +11,38 @@
 
 namespace hoso::tmpl::detail {
 
+// Evaluation errors are returned as messages; the caller adds file:line.
+struct EvalError {
+    std::string vi;
+    std::string en;
+};
+
+// One step of a path: a field name, or a list index when it is all digits ("items.0.name").
+struct PathSegment {
+    std::string name;
+    bool numeric = false;
+    std::size_t index = 0;  // numeric segments
+};
+
+// A dotted path, split and classified once when the template is compiled.
+struct Path {
+    std::vector<PathSegment> segments;  // "unit.name" → {"unit", "name"}
+    // "loop.<field>" with a known loop field: its number (Scope::LoopField), else -1.
+    int loop_field = -1;
+};
+
 struct Operand {
     bool is_path = false;
-    std::vector<std::string> path;  // "unit.name" → {"unit", "name"}; numeric segments index lists
+    Path path;
     Value literal;
 };
+
+using FilterFn = std::optional<Value> (*)(const Value& in, const std::vector<Value>& args, EvalError& error);
 
 struct FilterCall {
     std::string name;
     std::vector<Operand> args;
+    FilterFn fn = nullptr;  // resolved when parsed
 };
 
 struct Pipeline {
@@ -30,10 +53,11 @@ struct Pipeline {
 
 struct Condition {
     enum class Kind : std::uint8_t { Test = 0, Compare, Not, And, Or };
+    enum class Op : std::uint8_t { Eq = 0, Ne, Lt, Gt, Le, Ge };
     Kind kind = Kind::Test;
     Pipeline lhs;
     Pipeline rhs;
-    std::string op;  // == != < > <= >=
+    Op op = Op::Eq;  // == != < > <= >=
     std::shared_ptr<Condition> a;
     std::shared_ptr<Condition> b;
 };
@@ -60,28 +84,40 @@ std::optional<Loop> parse_loop(std::string_view src, std::string& error);
 // Variables visible while rendering: loop variables (innermost last) over the root data.
 class Scope {
 public:
-    explicit Scope(const Value& root) : m_root(root) {}
-    void push(std::string name, Value v) { m_vars.emplace_back(std::move(name), std::move(v)); }
-    void pop() { m_vars.pop_back(); }
-    // nullptr when the path does not resolve; `missing` then names the first missing segment.
-    const Value* resolve(const std::vector<std::string>& path, std::string& missing) const;
+    // The fields of "loop" inside a loop.
+    enum LoopField : int { Index = 0, Number, First, Last, Count, FieldCount };
+    static int loop_field(std::string_view name);
+
+    explicit Scope(const Value& root) : m_root(root) { m_frames.reserve(8); }
+    // One iteration of a loop: `name` is `item` (both outlive the iteration), and "loop"
+    // describes item `index` of `count`.
+    void push(std::string_view name, const Value& item, std::size_t index, std::size_t count);
+    void pop() { m_frames.pop_back(); }
+    // nullptr when the path does not resolve; `missing` then names the path up to the first
+    // missing segment.
+    const Value* resolve(const Path& path, std::string& missing) const;
 
 private:
+    struct Frame {
+        std::string_view name;
+        const Value* item = nullptr;
+        Value fields[FieldCount];
+        mutable Value loop;  // the "loop" map, built when a template reads it whole
+    };
     const Value& m_root;
-    std::vector<std::pair<std::string, Value>> m_vars;
+    std::vector<Frame> m_frames;
 };
 
-// Evaluation errors are returned as messages; the caller adds file:line.
-struct EvalError {
-    std::string vi;
-    std::string en;
-};
-
-std::optional<Value> evaluate(const Pipeline& p, const Scope& scope, EvalError& error);
+// The value of a pipeline: a pointer into the data or the compiled template, or to
+// `storage` when a filter made a new value; nullptr (and `error`) on failure.
+const Value* evaluate(const Pipeline& p, const Scope& scope, Value& storage, EvalError& error);
+// As evaluate, for a placeholder that is printed: a map is an error.
+const Value* evaluate_printable(const Pipeline& p, const Scope& scope, Value& storage, EvalError& error);
 std::optional<bool> evaluate(const Condition& c, const Scope& scope, EvalError& error);
-std::optional<std::string> evaluate(const Interpolated& t, const Scope& scope, EvalError& error);
+// Appends the text of `t` to `out`; false (and `error`) on failure.
+bool evaluate(const Interpolated& t, const Scope& scope, std::string& out, EvalError& error);
 
-// True when `name` is a known filter and accepts `args` arguments.
-bool filter_exists(const std::string& name, std::size_t args, std::string& error);
+// The filter `name` when it exists and accepts `args` arguments; else nullptr and `error`.
+FilterFn find_filter(const std::string& name, std::size_t args, std::string& error);
 
 }  // namespace hoso::tmpl::detail

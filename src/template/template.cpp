@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <functional>
 #include <set>
 
 #include <tinyxml2.h>
@@ -37,7 +36,7 @@ struct Node {
     std::string tag;
     int line = 0;
     Interpolated text;                         // Text nodes
-    std::map<std::string, Interpolated> attrs;  // interpolated attribute values
+    std::vector<std::pair<std::string, Interpolated>> attrs;  // interpolated attribute values
     std::vector<Node> children;
     std::optional<Loop> loop;                  // for="…" attribute or <for each="…">
     // <if>: branches in order; a branch without condition is the <else>.
@@ -274,7 +273,15 @@ public:
                       "unknown attribute '" + name + "' on <" + tag + ">");
                 continue;
             }
-            if (auto interp = interpolated(a->Value(), line)) node.attrs[name] = std::move(*interp);
+            if (auto interp = interpolated(a->Value(), line)) {
+                const auto it = std::find_if(node.attrs.begin(), node.attrs.end(),
+                                             [&](const auto& kv) { return kv.first == name; });
+                if (it != node.attrs.end()) {
+                    it->second = std::move(*interp);
+                } else {
+                    node.attrs.emplace_back(name, std::move(*interp));
+                }
+            }
         }
         if (is_line) {
             node.children = children(e, Context::Inline);
@@ -489,9 +496,113 @@ std::map<std::string, Template> load_directory(const std::filesystem::path& dir,
 
 namespace {
 
-// A space from a data value, protected from whitespace collapsing: U+E000 (private use),
-// which never occurs in NFC text hoso accepts from its fonts.
+// U+E000 (private use) prints as a space that whitespace collapsing keeps, wherever it comes
+// from; it never occurs in NFC text hoso accepts from its fonts.
 constexpr std::string_view kKeptSpace = "\xEE\x80\x80";
+
+// A byte copied as it is: not whitespace, not a control character, not the start of U+E000.
+bool plain_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u > 0x20 && u != 0x7f && u != 0xEE;
+}
+
+// Builds a paragraph's runs as its text arrives. Template wording has its whitespace
+// collapsed (it is XML layout); a value's own spaces are kept — "Số:      /TTr-…" and
+// "ngày     tháng" leave room to write by hand. Leading and trailing collapsed spaces are
+// dropped, control characters (which data cannot contain anyway) removed, neighbouring runs
+// of one style merged, and every run is NFC.
+class RunBuilder {
+public:
+    struct Mark {
+        std::size_t runs = 0;
+        std::size_t back_size = 0;
+        bool last_space = true;
+        bool pending = false;
+        model::RunStyle pending_style{};
+    };
+
+    void wording(std::string_view s, model::RunStyle style) { feed(s, style, false); }
+    void value(std::string_view s, model::RunStyle style) { feed(s, style, true); }
+
+    Mark mark() const {
+        return {m_runs.size(), m_runs.empty() ? 0 : m_runs.back().text.size(), m_last_space, m_pending,
+                m_pending_style};
+    }
+    void rewind(const Mark& m) {
+        m_runs.resize(m.runs);
+        if (!m_runs.empty()) m_runs.back().text.resize(m.back_size);
+        m_last_space = m.last_space;
+        m_pending = m.pending;
+        m_pending_style = m.pending_style;
+    }
+
+    std::vector<model::Run> finish() {
+        for (auto& r : m_runs) {
+            if (!text::is_nfc(r.text)) r.text = text::to_nfc(r.text);
+        }
+        return std::move(m_runs);
+    }
+
+private:
+    void feed(std::string_view s, model::RunStyle style, bool keep_spaces) {
+        const std::size_t n = s.size();
+        std::size_t i = 0;
+        while (i < n) {
+            std::size_t j = i;
+            while (j < n && plain_byte(s[j])) ++j;
+            if (j > i) {
+                emit(s.substr(i, j - i), style);
+                i = j;
+                continue;
+            }
+            const char c = s[i];
+            if (c == ' ' && keep_spaces) {
+                emit(" ", style);
+                ++i;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                // Collapsed: one space, written only if more text follows.
+                if (!m_last_space) {
+                    m_pending = true;
+                    m_pending_style = style;
+                }
+                m_last_space = true;
+                ++i;
+            } else if (static_cast<unsigned char>(c) == 0xEE) {
+                const bool kept = s.compare(i, kKeptSpace.size(), kKeptSpace) == 0;
+                emit(kept ? std::string_view(" ") : s.substr(i, 1), style);
+                i += kept ? kKeptSpace.size() : 1;
+            } else {
+                ++i;  // a control character
+            }
+        }
+    }
+
+    void emit(std::string_view s, model::RunStyle style) {
+        if (m_pending) {
+            target(m_pending_style) += ' ';
+            m_pending = false;
+        }
+        target(style).append(s);
+        m_last_space = false;
+    }
+
+    std::string& target(model::RunStyle style) {
+        if (m_runs.empty() || !(m_runs.back().style == style)) m_runs.push_back({std::string(), style});
+        return m_runs.back().text;
+    }
+
+    std::vector<model::Run> m_runs;
+    bool m_last_space = true;  // trims leading spaces
+    bool m_pending = false;    // a collapsed space not yet written
+    model::RunStyle m_pending_style{};
+};
+
+const Interpolated* find_attr(const Node& n, std::string_view name) {
+    for (const auto& [key, value] : n.attrs) {
+        if (key == name) return &value;
+    }
+    return nullptr;
+}
 
 class Renderer {
 public:
@@ -499,8 +610,8 @@ public:
         : m_t(t), m_scope(data), m_diags(diags) {}
 
     model::Document run() {
-        model::Document doc;
-        doc.styles = model::default_style_sheet(m_t.body_size);
+        model::Document doc;  // comes with default_style_sheet(14)
+        if (m_t.body_size != 14) doc.styles = model::default_style_sheet(m_t.body_size);
         m_doc = &doc;
         each(m_t.root, [&](const Node& n) { root_node(n); });
         return doc;
@@ -513,7 +624,8 @@ private:
     }
 
     // Expands control flow (<if>, <for>, for="…") and calls `fn` for each concrete element.
-    void each(const std::vector<Node>& nodes, const std::function<void(const Node&)>& fn) {
+    template <class Fn>
+    void each(const std::vector<Node>& nodes, Fn&& fn) {
         for (const auto& n : nodes) {
             if (n.kind == Node::Kind::If) {
                 for (const auto& [cond, body] : n.branches) {
@@ -536,7 +648,8 @@ private:
             }
             if (n.loop) {
                 EvalError e;
-                const auto list = detail::evaluate(n.loop->list, m_scope, e);
+                Value storage;
+                const Value* list = detail::evaluate(n.loop->list, m_scope, storage, e);
                 if (!list) {
                     fail(n.line, e);
                     continue;
@@ -546,22 +659,15 @@ private:
                          "'" + n.loop->list.source + "' is not a list and cannot be looped over");
                     continue;
                 }
+                // The list lives in the (immutable) data or in `storage` until the loop ends.
                 const auto& items = list->list();
                 for (std::size_t i = 0; i < items.size(); ++i) {
-                    Value loop;
-                    loop.set("index", Value(static_cast<long long>(i)));
-                    loop.set("number", Value(static_cast<long long>(i + 1)));
-                    loop.set("first", Value(i == 0));
-                    loop.set("last", Value(i + 1 == items.size()));
-                    loop.set("count", Value(static_cast<long long>(items.size())));
-                    m_scope.push(n.loop->variable, items[i]);
-                    m_scope.push("loop", std::move(loop));
+                    m_scope.push(n.loop->variable, items[i], i, items.size());
                     if (n.kind == Node::Kind::For) {
                         each(n.children, fn);
                     } else {
                         fn(n);  // the element itself, once per item (fn never looks at n.loop)
                     }
-                    m_scope.pop();
                     m_scope.pop();
                 }
                 continue;
@@ -570,69 +676,70 @@ private:
         }
     }
 
-    std::string attr(const Node& n, const std::string& name, const std::string& fallback = "") {
-        const auto it = n.attrs.find(name);
-        if (it == n.attrs.end()) return fallback;
+    std::string attr(const Node& n, std::string_view name, std::string_view fallback = {}) {
+        const Interpolated* a = find_attr(n, name);
+        if (!a) return std::string(fallback);
+        if (a->size() == 1 && !a->front().is_expr) return a->front().literal;
+        std::string out;
         EvalError e;
-        auto v = detail::evaluate(it->second, m_scope, e);
-        if (!v) {
+        if (!detail::evaluate(*a, m_scope, out, e)) {
             fail(n.line, e);
-            return fallback;
+            return std::string(fallback);
         }
-        return *v;
+        return out;
     }
 
-    std::optional<double> number_attr(const Node& n, const std::string& name) {
-        if (!n.attrs.count(name)) return std::nullopt;
+    std::optional<double> number_attr(const Node& n, std::string_view name) {
+        if (!find_attr(n, name)) return std::nullopt;
         const std::string s = attr(n, name);
         double d = 0;
         const auto r = std::from_chars(s.data(), s.data() + s.size(), d);
         if (r.ec != std::errc() || r.ptr != s.data() + s.size()) {
-            fail(n.line, "giá trị số không hợp lệ cho " + name + ": '" + s + "'",
-                 "invalid number for " + name + ": '" + s + "'");
+            fail(n.line, "giá trị số không hợp lệ cho " + std::string(name) + ": '" + s + "'",
+                 "invalid number for " + std::string(name) + ": '" + s + "'");
             return std::nullopt;
         }
         return d;
     }
 
-    std::optional<bool> bool_attr(const Node& n, const std::string& name) {
-        if (!n.attrs.count(name)) return std::nullopt;
+    std::optional<bool> bool_attr(const Node& n, std::string_view name) {
+        if (!find_attr(n, name)) return std::nullopt;
         const std::string s = attr(n, name);
         if (s == "true" || s == "yes" || s == "1") return true;
         if (s == "false" || s == "no" || s == "0") return false;
-        fail(n.line, "giá trị đúng/sai không hợp lệ cho " + name + ": '" + s + "'",
-             "invalid boolean for " + name + ": '" + s + "'");
+        fail(n.line, "giá trị đúng/sai không hợp lệ cho " + std::string(name) + ": '" + s + "'",
+             "invalid boolean for " + std::string(name) + ": '" + s + "'");
         return std::nullopt;
     }
 
     // --- inline content ---
 
-    void inline_runs(const std::vector<Node>& nodes, model::RunStyle style, std::vector<model::Run>& out) {
+    void inline_runs(const std::vector<Node>& nodes, model::RunStyle style, RunBuilder& out) {
         each(nodes, [&](const Node& n) {
             switch (n.kind) {
                 case Node::Kind::Text: {
-                    // Template wording has its whitespace collapsed (it is XML layout); a
-                    // value's own spaces are kept — "Số:      /TTr-…" and "ngày     tháng" leave
-                    // room to write by hand — so they travel as kKeptSpace until then.
-                    std::string s;
+                    const auto mark = out.mark();
                     for (const auto& part : n.text) {
                         if (!part.is_expr) {
-                            s += part.literal;
+                            out.wording(part.literal, style);
                             continue;
                         }
                         EvalError e;
-                        detail::Interpolated one{part};
-                        auto v = detail::evaluate(one, m_scope, e);
+                        Value storage;
+                        const Value* v = detail::evaluate_printable(part.expr, m_scope, storage, e);
                         if (!v) {
+                            out.rewind(mark);  // the text node is left out whole
                             fail(n.line, e);
                             return;
                         }
-                        for (char c : *v) {
-                            if (c == ' ') s += kKeptSpace;
-                            else s += c;
+                        if (v->kind() == Value::Kind::String) {
+                            out.value(v->str(), style);
+                        } else {
+                            m_scratch.clear();
+                            v->append_text(m_scratch);
+                            out.value(m_scratch, style);
                         }
                     }
-                    if (!s.empty()) out.push_back({std::move(s), style});
                     return;
                 }
                 case Node::Kind::Bold: {
@@ -658,75 +765,34 @@ private:
         });
     }
 
-    // Collapses whitespace (like HTML), trims the ends, merges runs of equal style, and
-    // removes control characters that data could not contain anyway.
-    static std::vector<model::Run> normalise_runs(std::vector<model::Run> runs) {
-        std::vector<model::Run> out;
-        bool last_space = true;  // trims leading spaces
-        for (auto& r : runs) {
-            std::string t;
-            for (char c : r.text) {
-                const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-                if (space) {
-                    if (!last_space) t += ' ';
-                    last_space = true;
-                } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) {
-                    t += c;
-                    last_space = false;
-                }
-            }
-            if (t.empty()) continue;
-            if (!out.empty() && out.back().style == r.style) {
-                out.back().text += t;
-            } else {
-                out.push_back({std::move(t), r.style});
-            }
-        }
-        // Trim the trailing space.
-        while (!out.empty()) {
-            auto& t = out.back().text;
-            while (!t.empty() && t.back() == ' ') t.pop_back();
-            if (!t.empty()) break;
-            out.pop_back();
-        }
-        for (auto& r : out) {
-            std::string t;
-            for (std::size_t i = 0; i < r.text.size(); ++i) {
-                if (r.text.compare(i, kKeptSpace.size(), kKeptSpace) == 0) {
-                    t += ' ';
-                    i += kKeptSpace.size() - 1;
-                } else {
-                    t += r.text[i];
-                }
-            }
-            r.text = text::to_nfc(t);
-        }
-        return out;
-    }
-
     std::string plain(const Node& n) {
-        std::vector<model::Run> runs;
-        inline_runs(n.children, {}, runs);
+        RunBuilder b;
+        inline_runs(n.children, {}, b);
+        auto runs = b.finish();
+        if (runs.size() == 1) return std::move(runs.front().text);
         std::string s;
-        for (const auto& r : normalise_runs(std::move(runs))) s += r.text;
+        for (const auto& r : runs) s += r.text;
         return s;
     }
 
     model::Paragraph paragraph(const Node& n, const std::string& default_style) {
         model::Paragraph p;
         p.style = attr(n, "style", default_style);
-        if (!m_doc->styles.count(p.style)) {
-            fail(n.line, "kiểu đoạn văn không tồn tại: '" + p.style + "'", "unknown paragraph style '" + p.style + "'");
-            p.style = default_style;
+        if (p.style.empty() || p.style != m_known_style) {
+            if (!m_doc->styles.count(p.style)) {
+                fail(n.line, "kiểu đoạn văn không tồn tại: '" + p.style + "'", "unknown paragraph style '" + p.style + "'");
+                p.style = default_style;
+            } else {
+                m_known_style = p.style;  // styles are only ever added
+            }
         }
-        std::vector<model::Run> runs;
-        inline_runs(n.children, {}, runs);
-        p.runs = normalise_runs(std::move(runs));
+        RunBuilder b;
+        inline_runs(n.children, {}, b);
+        p.runs = b.finish();
         return p;
     }
 
     // --- blocks ---
-
     void root_node(const Node& n) {
         switch (n.kind) {
             case Node::Kind::Meta:
@@ -770,7 +836,7 @@ private:
         if (auto v = number_attr(n, "size")) s.font_size = *v;
         if (auto v = bool_attr(n, "bold")) s.bold = *v;
         if (auto v = bool_attr(n, "italic")) s.italic = *v;
-        if (n.attrs.count("align")) {
+        if (find_attr(n, "align")) {
             const std::string a = attr(n, "align");
             if (a == "left") s.align = model::Align::Left;
             else if (a == "center") s.align = model::Align::Center;
@@ -845,7 +911,7 @@ private:
             }
             case Node::Kind::Addressees: {
                 model::Addressees a;
-                if (n.attrs.count("label")) a.label = attr(n, "label");
+                if (find_attr(n, "label")) a.label = attr(n, "label");
                 each(n.children, [&](const Node& l) { a.recipients.push_back(plain(l)); });
                 drop_empty(a.recipients);
                 if (!a.recipients.empty()) out.emplace_back(std::move(a));
@@ -853,7 +919,7 @@ private:
             }
             case Node::Kind::Signature: {
                 model::SignatureBlock s;
-                if (n.attrs.count("recipients-label")) s.recipients_label = attr(n, "recipients-label");
+                if (find_attr(n, "recipients-label")) s.recipients_label = attr(n, "recipients-label");
                 each(n.children, [&](const Node& l) {
                     const std::string v = plain(l);
                     if (l.tag == "authority") s.authority.push_back(v);
@@ -949,6 +1015,8 @@ private:
     Scope m_scope;
     Diagnostics& m_diags;
     model::Document* m_doc = nullptr;
+    std::string m_known_style;  // the last paragraph style found in the sheet
+    std::string m_scratch;      // a non-text value printed
 };
 
 }  // namespace

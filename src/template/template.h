@@ -13,6 +13,9 @@
 //   inline formatting <b>, <i>, <u>; a whitespace-only gap between two inline elements is a space.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -25,39 +28,68 @@
 
 namespace hoso::tmpl {
 
+namespace detail {
+// The shared payload of a long text, a list or a map (value.cpp).
+struct Shared {
+    std::atomic<std::uint32_t> refs{1};
+};
+}  // namespace detail
+
 // A value in the data tree templates read: null, text, number, boolean, date, list or map.
+// 16 bytes: numbers, booleans, dates and texts up to 14 bytes are held inline; longer texts,
+// lists and maps are shared, immutable once built (copying a value never copies them; the
+// mutating calls copy a shared list or map first). Reference counts are atomic, so a tree
+// may be read by several threads.
 class Value {
 public:
     enum class Kind : std::uint8_t { Null = 0, String, Number, Bool, Date, List, Map };
     using List = std::vector<Value>;
-    using Map = std::map<std::string, Value, std::less<>>;
+    using Member = std::pair<std::string, Value>;
+    // A map's members, sorted by key, each key once. Value(Map) sorts the members it is given
+    // (keeping the last of a repeated key); already sorted input costs one comparison a member.
+    using Map = std::vector<Member>;
 
-    Value() = default;
-    Value(std::string s);
-    Value(const char* s);
-    Value(double n);
-    Value(int n);
-    Value(long long n);
-    Value(bool b);
-    Value(hoso::Date d);
+    Value() noexcept : m_bytes{} {}
+    Value(std::string_view s);
+    Value(const std::string& s) : Value(std::string_view(s)) {}
+    Value(const char* s) : Value(std::string_view(s)) {}
+    Value(double n) noexcept;
+    Value(int n) noexcept : Value(static_cast<double>(n)) {}
+    Value(long long n) noexcept : Value(static_cast<double>(n)) {}
+    Value(bool b) noexcept;
+    Value(hoso::Date d) noexcept;
     Value(List l);
     Value(Map m);
 
-    Kind kind() const noexcept { return m_kind; }
-    bool is_null() const noexcept { return m_kind == Kind::Null; }
-    const std::string& str() const noexcept { return m_string; }  // String only
-    double number() const noexcept { return m_number; }           // Number only
-    bool boolean() const noexcept { return m_bool; }              // Bool only
-    const hoso::Date& date() const noexcept { return m_date; }    // Date only
-    const List& list() const noexcept;                            // List only (else empty)
-    const Map& map() const noexcept;                              // Map only (else empty)
+    Value(const Value& other) noexcept {
+        std::memcpy(m_bytes, other.m_bytes, sizeof m_bytes);
+        if (m_bytes[0] & kShared) shared()->refs.fetch_add(1, std::memory_order_relaxed);
+    }
+    Value(Value&& other) noexcept {
+        std::memcpy(m_bytes, other.m_bytes, sizeof m_bytes);
+        other.m_bytes[0] = 0;
+    }
+    Value& operator=(const Value& other) noexcept;
+    Value& operator=(Value&& other) noexcept;
+    ~Value() {
+        if (m_bytes[0] & kShared) release();
+    }
+
+    Kind kind() const noexcept { return static_cast<Kind>(m_bytes[0] & ~kShared); }
+    bool is_null() const noexcept { return m_bytes[0] == 0; }
+    std::string_view str() const noexcept;  // String only (else empty)
+    double number() const noexcept;         // Number only
+    bool boolean() const noexcept { return kind() == Kind::Bool && m_bytes[1] != 0; }  // Bool only
+    hoso::Date date() const noexcept;       // Date only
+    const List& list() const noexcept;      // List only (else empty)
+    const Map& map() const noexcept;        // Map only (else empty)
     List& mutable_list();
     Map& mutable_map();
 
     // Member of a map (nullptr when absent or not a map).
     const Value* find(std::string_view key) const noexcept;
     // Sets a member; turns a null value into a map.
-    Value& set(const std::string& key, Value v);
+    Value& set(std::string_view key, Value v);
     // Appends to a list; turns a null value into a list.
     Value& push(Value v);
 
@@ -67,15 +99,24 @@ public:
     // decimal comma ("93,75"), dates as ND30 dates ("ngày 05 tháng 02 năm 2025"), true/false
     // as "Có"/"Không", lists joined with ", ".
     std::string to_text() const;
+    // Appends to_text() to `out`.
+    void append_text(std::string& out) const;
 
 private:
-    Kind m_kind = Kind::Null;
-    std::string m_string;
-    double m_number = 0;
-    bool m_bool = false;
-    hoso::Date m_date{};
-    std::shared_ptr<List> m_list;  // shared: values are immutable once built, copies are cheap
-    std::shared_ptr<Map> m_map;
+    static constexpr unsigned char kShared = 0x80;  // in m_bytes[0]: a shared payload at offset 8
+    static constexpr std::size_t kInline = 14;      // longest text held inline (bytes 2–15)
+
+    detail::Shared* shared() const noexcept {
+        detail::Shared* s;
+        std::memcpy(&s, m_bytes + 8, sizeof s);
+        return s;
+    }
+    void set_shared(Kind k, detail::Shared* s) noexcept;
+    void release() noexcept;
+
+    // [0] kind (| kShared), [1] inline text length or boolean, [2..15] inline text,
+    // [4..15] date (year, month, day), [8..15] number or shared payload.
+    alignas(8) unsigned char m_bytes[16];
 };
 
 class CompiledTemplate;
