@@ -1,5 +1,6 @@
 #include "app/context.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "text/text.h"
@@ -10,6 +11,7 @@ using tmpl::Value;
 
 Value list_of(const std::vector<std::string>& items) {
     Value::List out;
+    out.reserve(items.size());
     for (const auto& s : items) out.emplace_back(s);
     return Value(std::move(out));
 }
@@ -20,6 +22,7 @@ using app::list_of;
 
 Value list_of(const std::vector<data::Text>& items) {
     Value::List out;
+    out.reserve(items.size());
     for (const auto& t : items) out.emplace_back(t.value);
     return Value(std::move(out));
 }
@@ -54,78 +57,145 @@ const char* measure_code(forms::Measure m) {
     return "yes-no";
 }
 
-Value indicator_value(const forms::IndicatorResult& r, const data::UnitData& unit, const forms::Form& form) {
-    Value v;
-    const forms::Indicator* def = form.find_indicator(r.id);
-    v.set("measure", def ? measure_code(def->measure) : "yes-no");
-    v.set("short_name", def ? def->short_name : "");
-    v.set("id", r.id);
-    v.set("number", r.number);
-    v.set("text", r.text);
-    v.set("citation", r.citation);
-    v.set("status", status_code(r.status));
-    v.set("status_text", forms::status_text(r.status));
-    v.set("passed", r.status == forms::Status::Pass);
-    v.set("requirement", r.requirement);
-    v.set("value", r.value);
-    v.set("reason", r.reason);
-    v.set("percent", optional_number(r.percent));
-    v.set("evidence", list_of(r.evidence));
-    v.set("evidence_text", list_of(r.evidence).to_text());
-    v.set("note", r.note);
-    // The full evidence entries (code + description) from the data file.
-    Value evidence_items(Value::List{});
-    for (const auto& in : unit.indicators) {
-        if (in.id.value != r.id) continue;
-        for (const auto& e : in.evidence) {
-            Value item;
-            item.set("code", e.code.value);
-            item.set("description", e.description.value);
-            item.set("date", e.date ? Value(*e.date) : Value());
-            evidence_items.push(item);
-        }
-    }
-    v.set("evidence_items", evidence_items);
-    return v;
+// A map's members are written in key order below, so that Value(Map) finds them sorted
+// and need not sort (it would still be right, only slower).
+Value::Map members(std::size_t n) {
+    Value::Map m;
+    m.reserve(n);
+    return m;
 }
 
-Value level_value(const forms::LevelResult& l, const data::UnitData& unit, const forms::Form& form) {
-    Value v;
-    v.set("level", l.level);
-    v.set("article", l.article);
-    v.set("passed", l.status == forms::Status::Pass);
-    v.set("status_text", forms::status_text(l.status));
-    v.set("criteria_passed", l.criteria_passed);
-    v.set("criteria_total", l.criteria_total);
+// Appends a member whose key is a literal (its length known without strlen).
+template <std::size_t N>
+void add(Value::Map& m, const char (&key)[N], Value v) {
+    m.emplace_back(std::string(key, N - 1), std::move(v));
+}
+
+// What every level of one evaluation shares: lookups by indicator id, the status words, and
+// each indicator's evidence entries (they come from the data file, the same at every level).
+class LevelContext {
+public:
+    LevelContext(const data::UnitData& unit, const forms::Form& form)
+        : m_status{Value(forms::status_text(forms::Status::Pass)), Value(forms::status_text(forms::Status::Fail)),
+                   Value(forms::status_text(forms::Status::NotApplicable))} {
+        for (const auto& c : form.criteria) {
+            for (const auto& i : c.indicators) m_definitions.emplace_back(i.id, &i);
+        }
+        // Stable: the first indicator of an id wins, as Form::find_indicator.
+        std::stable_sort(m_definitions.begin(), m_definitions.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& in : unit.indicators) m_inputs.emplace_back(in.id.value, &in);
+        std::stable_sort(m_inputs.begin(), m_inputs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        m_evidence.resize(m_inputs.size());
+    }
+
+    const Value& status_text(forms::Status s) const {
+        switch (s) {
+            case forms::Status::Pass: return m_status[0];
+            case forms::Status::Fail: return m_status[1];
+            case forms::Status::NotApplicable: return m_status[2];
+        }
+        return m_status[1];
+    }
+
+    const forms::Indicator* definition(const std::string& id) const {
+        const auto it = std::lower_bound(m_definitions.begin(), m_definitions.end(), std::string_view(id),
+                                         [](const auto& e, std::string_view k) { return e.first < k; });
+        return it != m_definitions.end() && it->first == id ? it->second : nullptr;
+    }
+
+    // The full evidence entries (code + description + date) of the data file's indicator(s) `id`.
+    Value evidence_items(const std::string& id) {
+        const auto first = std::lower_bound(m_inputs.begin(), m_inputs.end(), std::string_view(id),
+                                            [](const auto& e, std::string_view k) { return e.first < k; });
+        if (first == m_inputs.end() || first->first != id) return Value(Value::List{});
+        Value& cached = m_evidence[static_cast<std::size_t>(first - m_inputs.begin())];
+        if (!cached.is_null()) return cached;
+        Value::List items;
+        for (auto it = first; it != m_inputs.end() && it->first == id; ++it) {
+            for (const auto& e : it->second->evidence) {
+                auto item = members(3);
+                add(item, "code", e.code.value);
+                add(item, "date", e.date ? Value(*e.date) : Value());
+                add(item, "description", e.description.value);
+                items.emplace_back(std::move(item));
+            }
+        }
+        cached = Value(std::move(items));
+        return cached;
+    }
+
+private:
+    Value m_status[3];
+    std::vector<std::pair<std::string_view, const forms::Indicator*>> m_definitions;
+    std::vector<std::pair<std::string_view, const data::IndicatorInput*>> m_inputs;
+    std::vector<Value> m_evidence;  // evidence_items by position in m_inputs, built once
+};
+
+Value indicator_value(const forms::IndicatorResult& r, LevelContext& ctx) {
+    const forms::Indicator* def = ctx.definition(r.id);
+    Value evidence = list_of(r.evidence);
+    std::string evidence_text = evidence.to_text();
+    auto v = members(17);
+    add(v, "citation", r.citation);
+    add(v, "evidence", std::move(evidence));
+    add(v, "evidence_items", ctx.evidence_items(r.id));
+    add(v, "evidence_text", evidence_text);
+    add(v, "id", r.id);
+    add(v, "measure", def ? measure_code(def->measure) : "yes-no");
+    add(v, "note", r.note);
+    add(v, "number", r.number);
+    add(v, "passed", r.status == forms::Status::Pass);
+    add(v, "percent", optional_number(r.percent));
+    add(v, "reason", r.reason);
+    add(v, "requirement", r.requirement);
+    add(v, "short_name", def ? std::string_view(def->short_name) : std::string_view());
+    add(v, "status", status_code(r.status));
+    add(v, "status_text", ctx.status_text(r.status));
+    add(v, "text", r.text);
+    add(v, "value", r.value);
+    return Value(std::move(v));
+}
+
+Value level_value(const forms::LevelResult& l, LevelContext& ctx) {
     int ind_passed = 0, ind_failed = 0, ind_na = 0;
-    Value criteria(Value::List{});
+    Value::List criteria;
+    criteria.reserve(l.criteria.size());
     for (const auto& c : l.criteria) {
-        Value cv;
-        cv.set("id", c.id);
-        cv.set("number", c.number);
-        cv.set("title", c.title);
-        cv.set("citation", c.citation);
-        cv.set("passed", c.status == forms::Status::Pass);
-        cv.set("status", status_code(c.status));
-        cv.set("status_text", forms::status_text(c.status));
-        cv.set("indicators_passed", c.passed);
-        cv.set("indicators_failed", c.failed);
-        cv.set("indicators_na", c.not_applicable);
-        cv.set("indicators_total", static_cast<long long>(c.indicators.size()));
         ind_passed += c.passed;
         ind_failed += c.failed;
         ind_na += c.not_applicable;
-        Value inds(Value::List{});
-        for (const auto& i : c.indicators) inds.push(indicator_value(i, unit, form));
-        cv.set("indicators", inds);
-        criteria.push(cv);
+        Value::List inds;
+        inds.reserve(c.indicators.size());
+        for (const auto& i : c.indicators) inds.push_back(indicator_value(i, ctx));
+        auto cv = members(12);
+        add(cv, "citation", c.citation);
+        add(cv, "id", c.id);
+        add(cv, "indicators", Value(std::move(inds)));
+        add(cv, "indicators_failed", c.failed);
+        add(cv, "indicators_na", c.not_applicable);
+        add(cv, "indicators_passed", c.passed);
+        add(cv, "indicators_total", static_cast<long long>(c.indicators.size()));
+        add(cv, "number", c.number);
+        add(cv, "passed", c.status == forms::Status::Pass);
+        add(cv, "status", status_code(c.status));
+        add(cv, "status_text", ctx.status_text(c.status));
+        add(cv, "title", c.title);
+        criteria.emplace_back(std::move(cv));
     }
-    v.set("indicators_passed", ind_passed);
-    v.set("indicators_failed", ind_failed);
-    v.set("indicators_na", ind_na);
-    v.set("indicators_total", ind_passed + ind_failed + ind_na);
-    v.set("criteria", criteria);
-    return v;
+    auto v = members(11);
+    add(v, "article", l.article);
+    add(v, "criteria", Value(std::move(criteria)));
+    add(v, "criteria_passed", l.criteria_passed);
+    add(v, "criteria_total", l.criteria_total);
+    add(v, "indicators_failed", ind_failed);
+    add(v, "indicators_na", ind_na);
+    add(v, "indicators_passed", ind_passed);
+    add(v, "indicators_total", ind_passed + ind_failed + ind_na);
+    add(v, "level", l.level);
+    add(v, "passed", l.status == forms::Status::Pass);
+    add(v, "status_text", ctx.status_text(l.status));
+    return Value(std::move(v));
 }
 
 }  // namespace
@@ -150,152 +220,161 @@ std::string number_text(const std::string& n) {
 }
 
 Value form_context(const forms::Form& form) {
-    Value f;
-    f.set("id", form.id);
-    f.set("title", form.title);
-    f.set("name", form.name);
-    f.set("scope", form.scope);
-    f.set("unit_noun", form.unit_noun);
-    Value circ;
-    circ.set("number", form.circular.number);
-    circ.set("short_name", form.circular.short_name);
-    circ.set("date", Value(form.circular.date));
-    circ.set("issuer", form.circular.issuer);
-    circ.set("issuer_title", form.circular.issuer_title);
-    circ.set("subject", form.circular.subject);
-    circ.set("citation", form.circular.citation);
-    f.set("circular", circ);
-    f.set("addressee", form.procedure.addressee);
-    f.set("decider", form.procedure.decider);
-    f.set("dossier_deadline", form.procedure.dossier_deadline);
-    f.set("process_article", form.procedure.process_article);
-    f.set("validity_years", form.rules.validity_years);
-    f.set("validity_citation", form.rules.validity_citation);
-    f.set("upgrade_months", form.rules.upgrade_months);
-    f.set("method_citation", form.rules.method_citation);
-    Value docs;
-    for (const auto& doc : form.procedure.documents) docs.set(key_of(doc.kind), doc.name);
-    f.set("documents", docs);
-    Value levels(Value::List{});
+    auto circ = members(7);
+    add(circ, "citation", form.circular.citation);
+    add(circ, "date", Value(form.circular.date));
+    add(circ, "issuer", form.circular.issuer);
+    add(circ, "issuer_title", form.circular.issuer_title);
+    add(circ, "number", form.circular.number);
+    add(circ, "short_name", form.circular.short_name);
+    add(circ, "subject", form.circular.subject);
+    Value::Map docs;  // keyed by kind: sorted by Value(Map), the last of a repeated kind kept
+    for (const auto& doc : form.procedure.documents) docs.emplace_back(key_of(doc.kind), doc.name);
+    Value::List levels;
+    levels.reserve(form.levels.size());
     for (const auto& l : form.levels) {
-        Value lv;
-        lv.set("number", l.number);
-        lv.set("name", l.name);
-        lv.set("article", l.article);
-        lv.set("condition", l.condition);
-        levels.push(lv);
+        auto lv = members(4);
+        add(lv, "article", l.article);
+        add(lv, "condition", l.condition);
+        add(lv, "name", l.name);
+        add(lv, "number", l.number);
+        levels.emplace_back(std::move(lv));
     }
-    f.set("levels", levels);
-    return f;
+    auto f = members(16);
+    add(f, "addressee", form.procedure.addressee);
+    add(f, "circular", Value(std::move(circ)));
+    add(f, "decider", form.procedure.decider);
+    add(f, "documents", docs.empty() ? Value() : Value(std::move(docs)));
+    add(f, "dossier_deadline", form.procedure.dossier_deadline);
+    add(f, "id", form.id);
+    add(f, "levels", Value(std::move(levels)));
+    add(f, "method_citation", form.rules.method_citation);
+    add(f, "name", form.name);
+    add(f, "process_article", form.procedure.process_article);
+    add(f, "scope", form.scope);
+    add(f, "title", form.title);
+    add(f, "unit_noun", form.unit_noun);
+    add(f, "upgrade_months", form.rules.upgrade_months);
+    add(f, "validity_citation", form.rules.validity_citation);
+    add(f, "validity_years", form.rules.validity_years);
+    return Value(std::move(f));
 }
 
 Value unit_context(const data::UnitData& d, const forms::Form& form, const forms::Evaluation& ev) {
-    Value root;
-
-    Value unit;
-    unit.set("name", d.unit.name.value);
-    unit.set("type", d.unit.type.value);
     const forms::UnitType* type = form.find_unit_type(d.unit.type.value);
-    unit.set("type_name", type ? type->name : d.unit.type.value);
-    unit.set("parent_agency", list_of(d.unit.parent_agency));
-    unit.set("header_lines", d.unit.issuing_lines.empty() ? Value(Value::List{Value(d.unit.name.value)})
-                                                          : list_of(d.unit.issuing_lines));
-    unit.set("abbreviation", d.unit.abbreviation.value);
-    unit.set("place", d.unit.place.value);
-    unit.set("district", d.unit.district.value);
-    unit.set("members", d.unit.members ? Value(*d.unit.members) : Value());
-    unit.set("traits", list_of(d.unit.traits));
-    root.set("unit", unit);
+    auto unit = members(10);
+    add(unit, "abbreviation", d.unit.abbreviation.value);
+    add(unit, "district", d.unit.district.value);
+    add(unit, "header_lines", d.unit.issuing_lines.empty() ? Value(Value::List{Value(d.unit.name.value)})
+                                                                   : list_of(d.unit.issuing_lines));
+    add(unit, "members", d.unit.members ? Value(*d.unit.members) : Value());
+    add(unit, "name", d.unit.name.value);
+    add(unit, "parent_agency", list_of(d.unit.parent_agency));
+    add(unit, "place", d.unit.place.value);
+    add(unit, "traits", list_of(d.unit.traits));
+    add(unit, "type", d.unit.type.value);
+    add(unit, "type_name", type ? type->name : d.unit.type.value);
 
-    Value assessment;
-    assessment.set("year", d.assessment.year);
-    assessment.set("level", d.assessment.requested_level);
-    assessment.set("kind", kind_code(d.assessment.kind));
-    assessment.set("kind_text", forms::kind_text(d.assessment.kind));
-    assessment.set("period_start", Value(Date{d.assessment.year, 1, 1}));
-    assessment.set("period_end", Value(Date{d.assessment.year, 12, 31}));
+    auto assessment = members(7);
+    add(assessment, "kind", kind_code(d.assessment.kind));
+    add(assessment, "kind_text", forms::kind_text(d.assessment.kind));
+    add(assessment, "level", d.assessment.requested_level);
+    add(assessment, "period_end", Value(Date{d.assessment.year, 12, 31}));
+    add(assessment, "period_start", Value(Date{d.assessment.year, 1, 1}));
     if (d.assessment.previous) {
-        Value prev;
-        prev.set("number", d.assessment.previous->number.value);
-        prev.set("date", Value(d.assessment.previous->date));
-        prev.set("level", d.assessment.previous->level);
-        prev.set("year", d.assessment.previous->year ? Value(d.assessment.previous->year) : Value());
-        assessment.set("previous", prev);
+        const auto& p = *d.assessment.previous;
+        auto prev = members(4);
+        add(prev, "date", Value(p.date));
+        add(prev, "level", p.level);
+        add(prev, "number", p.number.value);
+        add(prev, "year", p.year ? Value(p.year) : Value());
+        add(assessment, "previous", Value(std::move(prev)));
     } else {
-        assessment.set("previous", Value());
+        add(assessment, "previous", Value());
     }
-    root.set("assessment", assessment);
+    add(assessment, "year", d.assessment.year);
 
-    root.set("form", form_context(form));
-
-    Value e;
-    Value all_levels(Value::List{});
+    LevelContext level_ctx(d, form);
+    Value requested;
+    Value::List all_levels;
+    all_levels.reserve(ev.levels.size());
     for (const auto& l : ev.levels) {
-        Value lv = level_value(l, d, form);
-        if (l.level == ev.requested_level) e.set("requested", lv);
-        all_levels.push(lv);
+        Value lv = level_value(l, level_ctx);
+        if (l.level == ev.requested_level) requested = lv;
+        all_levels.push_back(std::move(lv));
     }
-    if (!e.find("requested")) e.set("requested", Value());
-    e.set("levels", all_levels);
-    e.set("reached_level", ev.reached_level);
-    e.set("granted", ev.granted);
-    e.set("reasons", list_of(ev.reasons));
-    e.set("valid_until", ev.valid_until ? Value(*ev.valid_until) : Value());
-    e.set("months_since_previous", ev.months_since_previous ? Value(*ev.months_since_previous) : Value());
-    root.set("evaluation", e);
+    auto e = members(7);
+    add(e, "granted", ev.granted);
+    add(e, "levels", Value(std::move(all_levels)));
+    add(e, "months_since_previous", ev.months_since_previous ? Value(*ev.months_since_previous) : Value());
+    add(e, "reached_level", ev.reached_level);
+    add(e, "reasons", list_of(ev.reasons));
+    add(e, "requested", std::move(requested));
+    add(e, "valid_until", ev.valid_until ? Value(*ev.valid_until) : Value());
 
+    Value addressees;
     if (!d.addressees.empty()) {
-        root.set("addressees", list_of(d.addressees));
+        addressees = list_of(d.addressees);
     } else {
         std::string a = form.procedure.addressee;
         if (!d.unit.district.value.empty()) a += " " + d.unit.district.value;
-        root.set("addressees", Value(Value::List{Value(a)}));
+        addressees = Value(Value::List{Value(a)});
     }
-    Value signer;
-    signer.set("authority", list_of(d.signer.authority));
-    signer.set("name", d.signer.name.value);
-    root.set("signer", signer);
-    root.set("distribution", list_of(d.distribution));
-    root.set("team", list_of(d.team));
 
-    Value report(Value::List{});
-    Value report_by_key;
+    auto signer = members(2);
+    add(signer, "authority", list_of(d.signer.authority));
+    add(signer, "name", d.signer.name.value);
+
+    Value::List report;
+    report.reserve(d.report.size());
+    Value::Map report_by_key;  // sorted by Value(Map); the last of a repeated key kept
     for (const auto& s : d.report) {
-        Value sv;
-        sv.set("key", s.key.value);
-        sv.set("title", s.title.value);
-        sv.set("paragraphs", list_of(s.paragraphs));
-        report.push(sv);
-        report_by_key.set(key_of(s.key.value), sv);
+        auto sv = members(3);
+        add(sv, "key", s.key.value);
+        add(sv, "paragraphs", list_of(s.paragraphs));
+        add(sv, "title", s.title.value);
+        Value section(std::move(sv));
+        report_by_key.emplace_back(key_of(s.key.value), section);
+        report.push_back(std::move(section));
     }
-    root.set("report", report);
-    root.set("sections", report_by_key.is_null() ? Value(Value::Map{}) : report_by_key);
 
-    Value documents;
+    Value::Map documents;
     for (const auto& [key, info] : d.documents) {
-        Value dv;
-        dv.set("number", number_text(info.number.value));
-        dv.set("date", Value(info.date));
-        documents.set(key_of(key), dv);
+        auto dv = members(2);
+        add(dv, "date", Value(info.date));
+        add(dv, "number", number_text(info.number.value));
+        documents.emplace_back(key_of(key), Value(std::move(dv)));
     }
-    root.set("documents", documents.is_null() ? Value(Value::Map{}) : documents);
-    return root;
+
+    auto root = members(11);
+    add(root, "addressees", std::move(addressees));
+    add(root, "assessment", Value(std::move(assessment)));
+    add(root, "distribution", list_of(d.distribution));
+    add(root, "documents", Value(std::move(documents)));
+    add(root, "evaluation", Value(std::move(e)));
+    add(root, "form", form_context(form));
+    add(root, "report", Value(std::move(report)));
+    add(root, "sections", Value(std::move(report_by_key)));
+    add(root, "signer", Value(std::move(signer)));
+    add(root, "team", list_of(d.team));
+    add(root, "unit", Value(std::move(unit)));
+    return Value(std::move(root));
 }
 
 Value with_document(const Value& base, const data::UnitData& unit, const std::string& key) {
-    Value ctx = base;
-    Value doc;
+    auto doc = members(2);
     const auto it = unit.documents.find(key);
     if (it != unit.documents.end()) {
-        doc.set("number", number_text(it->second.number.value));
-        doc.set("date", Value(it->second.date));
+        add(doc, "date", Value(it->second.date));
+        add(doc, "number", number_text(it->second.number.value));
     } else {
-        doc.set("number", number_text(""));
         // Undated document: the date is left blank for the signer, in the year after the
         // assessed year (when dossiers are sent).
-        doc.set("date", Value(Date{unit.assessment.year + 1, 0, 0}));
+        add(doc, "date", Value(Date{unit.assessment.year + 1, 0, 0}));
+        add(doc, "number", number_text(""));
     }
-    ctx.set("doc", doc);
+    Value ctx = base;
+    ctx.set("doc", Value(std::move(doc)));
     return ctx;
 }
 

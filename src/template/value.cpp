@@ -28,9 +28,17 @@ static_assert(sizeof(Value) == 16);
 static_assert(sizeof(hoso::Date) == 12);
 
 // Sorts members by key (stable) and keeps the last of each repeated key.
+// a < b for keys; most neighbouring keys differ in their first byte.
+bool key_less(const std::string& a, const std::string& b) noexcept {
+    if (!a.empty() && !b.empty() && a[0] != b[0]) {
+        return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
+    }
+    return a < b;
+}
+
 void normalise_members(Value::Map& m) {
     bool sorted = true;
-    for (std::size_t i = 1; i < m.size() && sorted; ++i) sorted = m[i - 1].first < m[i].first;
+    for (std::size_t i = 1; i < m.size() && sorted; ++i) sorted = key_less(m[i - 1].first, m[i].first);
     if (sorted) return;
     if (m.size() <= 32) {
         for (std::size_t i = 1; i < m.size(); ++i) {
