@@ -34,9 +34,12 @@ std::string write_docx(const model::Document& doc, const DocxOptions& options) {
     check_model(doc);
     namespace part = detail::part;
     // The shared parts come compressed from a per-process cache; only these two are new.
-    std::map<std::string, std::string> parts;
-    parts[part::kDocument] = detail::document_xml(doc, options);
-    parts[part::kCore] = detail::core_xml(doc.meta);
+    // word/document.xml is written into a buffer each thread keeps (batch runs a writer per
+    // worker thread), so a document costs no allocation of it.
+    thread_local detail::XmlWriter document(detail::kDocumentCapacity);
+    detail::write_document_xml(document, doc, options);
+    const std::string core = detail::core_xml(doc.meta);
+    const detail::OwnPart parts[] = {{part::kCore, core}, {part::kDocument, document.view()}};
     return detail::zip_package(detail::shared_inputs(doc, options), parts);
 }
 

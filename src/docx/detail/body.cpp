@@ -917,9 +917,14 @@ private:
 
 }  // namespace
 
-std::string document_xml(const model::Document& doc, const DocxOptions& /*options*/) {
-    XmlWriter x;
+void write_document_xml(XmlWriter& x, const model::Document& doc, const DocxOptions& /*options*/) {
+    x.reset();
     BodyWriter(x, doc).write();
+}
+
+std::string document_xml(const model::Document& doc, const DocxOptions& options) {
+    XmlWriter x(kDocumentCapacity);
+    write_document_xml(x, doc, options);
     return x.finish();
 }
 

@@ -2,9 +2,12 @@
 #pragma once
 
 #include <map>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "docx/docx.h"
+#include "docx/detail/xml.h"
 #include "model/model.h"
 
 namespace hoso::docx::detail {
@@ -59,13 +62,26 @@ std::string header_empty_xml(const SharedInputs& in);
 // {part name → bytes} of all the shared parts.
 std::map<std::string, std::string> shared_parts(const SharedInputs& in);
 
-// The parts of one document.
+// Bytes first reserved for word/document.xml (a bench report's is 42 KB).
+inline constexpr std::size_t kDocumentCapacity = 64 * 1024;
+
+// The parts of one document. write_document_xml writes into `x` after reset(), so that a
+// caller may keep one writer (and its buffer) for many documents.
 std::string core_xml(const model::Meta& meta);
+void write_document_xml(XmlWriter& x, const model::Document& doc, const DocxOptions& options);
 std::string document_xml(const model::Document& doc, const DocxOptions& options);
 
-// The zip of the shared parts for `in` and the per-document `parts` ({name → bytes}), all
-// in name order, deflated, every entry dated 1980-01-01 00:00 (the DOS epoch). The shared
-// parts are compressed once per process (level 9); word/document.xml at kDocumentLevel.
-std::string zip_package(const SharedInputs& in, const std::map<std::string, std::string>& parts);
+// A part of one document (not shared): its name and bytes.
+struct OwnPart {
+    const char* name;
+    std::string_view bytes;
+};
+
+// The zip of the shared parts for `in` and the document's own `parts` (in name order:
+// word/document.xml and at most one other part, else hoso::Error), all entries in name
+// order, deflated, dated 1980-01-01 00:00 (the DOS epoch). The shared parts are compressed
+// once per process (level 9); the own parts here, each with a deflate stream its thread
+// keeps (zip.cpp: kDocumentLevel for word/document.xml).
+std::string zip_package(const SharedInputs& in, std::span<const OwnPart> parts);
 
 }  // namespace hoso::docx::detail

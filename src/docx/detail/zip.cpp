@@ -2,18 +2,26 @@
 // (which puts "[Content_Types].xml" first), deflated, and all dated 1980-01-01 00:00, the
 // earliest date a zip (MS-DOS) timestamp can hold.
 //
-// Speed. The shared parts (parts.h: all but word/document.xml and docProps/core.xml) are the
-// same in every document made from one template: a process builds and deflates them once
-// (level 9) for each distinct SharedInputs and keeps their compressed bytes
-// (SharedPartCache); every archive copies them in through a libzip source that reports them
-// as already compressed (zip_source_function(3): a source whose stat names the compression
-// method, size and CRC is copied as it is — libzip's own zip_source_zip works that way).
-// Each deflate stream costs zlib about 400 KB of buffers and the clearing of a 128 KB hash
-// table, so a document now opens two streams instead of ten; word/document.xml, the large
-// one, is deflated at kDocumentLevel.
+// Speed. No part is compressed by libzip while a document is written: every entry comes
+// from a libzip source that reports its bytes as already compressed (zip_source_function(3):
+// a source whose stat names the compression method, size and CRC is copied as it is —
+// libzip's own zip_source_zip works that way), so libzip only writes the container.
+//   - The shared parts (parts.h: all but word/document.xml and docProps/core.xml) are the
+//     same in every document made from one template: a process builds and deflates them
+//     once (level 9) for each distinct SharedInputs and keeps their compressed bytes
+//     (SharedPartCache).
+//   - The document's own parts are deflated here with zlib (raw deflate, as a zip entry
+//     holds it) by streams each thread keeps (Deflater): deflateReset between documents
+//     keeps zlib's buffers (about 270 KB a stream) instead of allocating them again and
+//     clears only the hash heads; the CRC-32 is zlib's too.
+// The compressed bytes are those libzip wrote before (it drives zlib with the same
+// parameters), so the .docx files did not change.
 
+#define ZLIB_CONST  // next_in is const: zlib never writes the input
 #include <zip.h>
+#include <zlib.h>
 
+#include <climits>
 #include <cstring>
 #include <ctime>
 #include <map>
@@ -34,7 +42,17 @@ namespace {
 // instructions per document than level 9 and makes the file 7 % larger (9.0 KB against
 // 8.4 KB); levels 1 and 2 save almost nothing more and grow the file further, levels 4 and
 // up switch to zlib's slow strategy (1 M instructions more per document at level 4).
-constexpr zip_uint32_t kDocumentLevel = 3;
+constexpr int kDocumentLevel = 3;
+// Its memLevel: the hash table (2^(memLevel+7) heads, cleared by every deflateReset) and
+// the symbols per block (2^(memLevel+6)). Measured on 10 bench reports at level 3: 7 gives
+// the same bytes as 8 and 9 (libzip's) for 16 K and 92 K fewer instructions per document; 6
+// and below grow the output and cost more again (more, smaller blocks to build trees for).
+constexpr int kDocumentMemLevel = 7;
+// docProps/core.xml and any other small own part: level 9 as the shared parts, memLevel 8
+// and a full window as libzip used (same bytes).
+constexpr int kSmallLevel = 9;
+constexpr int kSmallMemLevel = 8;
+constexpr int kWindowBits = 15;
 
 [[noreturn]] void fail(const std::string& what, zip_error_t* error) {
     const std::string message = "docx: libzip: " + what + ": " + zip_error_strerror(error);
@@ -136,13 +154,86 @@ private:
     zip_t* m_archive = nullptr;
 };
 
-// A part's compressed bytes, as libzip wrote them, with what a zip entry needs to hold them.
+// The general-purpose bits 1-2 of a deflated entry (APPNOTE 4.4.4: normal, maximum, fast,
+// super fast), as libzip sets them for a zlib level.
+constexpr zip_uint16_t deflate_flags(int level) {
+    if (level < 3) return 0x0004;
+    if (level > 7) return 0x0002;
+    return 0x0000;
+}
+
+// A part's bytes as a zip entry holds them, and what the entry needs to say about them.
+struct Compressed {
+    std::string_view data;
+    zip_uint64_t size = 0;  // uncompressed
+    zip_uint32_t crc = 0;
+    zip_uint16_t method = ZIP_CM_DEFLATE;  // ZIP_CM_STORE if deflate would not shrink it
+    zip_uint16_t flags = 0;                 // general-purpose bits 1-2 (deflate_flags)
+};
+
+// A shared part's compressed bytes, as libzip wrote them (level 9).
 struct CompressedPart {
     std::string name;
     std::string data;
     zip_uint64_t size = 0;  // uncompressed
     zip_uint32_t crc = 0;
     zip_uint16_t method = ZIP_CM_DEFLATE;  // ZIP_CM_STORE if deflate would not shrink it
+
+    Compressed view() const {
+        return Compressed{data, size, crc, method, method == ZIP_CM_DEFLATE ? deflate_flags(9) : zip_uint16_t{0}};
+    }
+};
+
+// A raw-deflate stream and its output buffer, kept for many parts: each compress() resets
+// the stream (zlib keeps its buffers) and overwrites the output of the one before.
+class Deflater {
+public:
+    Deflater(int level, int mem_level) : m_level(level) {
+        if (deflateInit2(&m_stream, level, Z_DEFLATED, -kWindowBits, mem_level, Z_DEFAULT_STRATEGY) != Z_OK) {
+            throw Error("docx: zlib: cannot start a deflate stream");
+        }
+    }
+    Deflater(const Deflater&) = delete;
+    Deflater& operator=(const Deflater&) = delete;
+    ~Deflater() { deflateEnd(&m_stream); }
+
+    // `in` deflated (or, should deflate not shrink it, `in` itself to be stored); the view
+    // is valid until the next compress() and, when stored, while `in` lives.
+    Compressed compress(std::string_view in) {
+        if (in.size() > UINT_MAX / 2) throw Error("docx: a part of more than 2 GB");
+        if (!m_fresh && deflateReset(&m_stream) != Z_OK) throw Error("docx: zlib: cannot reset a deflate stream");
+        m_fresh = false;
+        const uLong bound = deflateBound(&m_stream, static_cast<uLong>(in.size()));
+        if (m_capacity < bound) {
+            m_out = std::make_unique_for_overwrite<unsigned char[]>(bound);
+            m_capacity = bound;
+        }
+        m_stream.next_in = reinterpret_cast<const Bytef*>(in.data());
+        m_stream.avail_in = static_cast<uInt>(in.size());
+        m_stream.next_out = m_out.get();
+        m_stream.avail_out = static_cast<uInt>(m_capacity);
+        if (deflate(&m_stream, Z_FINISH) != Z_STREAM_END) throw Error("docx: zlib: deflate did not finish");
+        Compressed c;
+        c.size = in.size();
+        c.crc = static_cast<zip_uint32_t>(crc32_z(0, reinterpret_cast<const Bytef*>(in.data()), in.size()));
+        const std::size_t out_size = static_cast<std::size_t>(m_stream.total_out);
+        if (out_size >= in.size()) {
+            c.data = in;
+            c.method = ZIP_CM_STORE;
+        } else {
+            c.data = std::string_view(reinterpret_cast<const char*>(m_out.get()), out_size);
+            c.method = ZIP_CM_DEFLATE;
+            c.flags = deflate_flags(m_level);
+        }
+        return c;
+    }
+
+private:
+    z_stream m_stream{};
+    int m_level;
+    bool m_fresh = true;  // just initialised: no reset needed
+    std::unique_ptr<unsigned char[]> m_out;
+    std::size_t m_capacity = 0;
 };
 
 // The shared parts for one SharedInputs, compressed, in name order.
@@ -239,7 +330,7 @@ SharedPartCache& shared_cache() {
 // compression method, the uncompressed size and the CRC, which is what libzip needs to copy
 // the data without recompressing (zip_source_function(3), ZIP_SOURCE_STAT).
 struct PrecompressedSource {
-    const CompressedPart* part = nullptr;
+    Compressed part;
     std::size_t offset = 0;
     zip_error_t error;
 
@@ -250,9 +341,9 @@ struct PrecompressedSource {
                 self->offset = 0;
                 return 0;
             case ZIP_SOURCE_READ: {
-                const std::size_t left = self->part->data.size() - self->offset;
+                const std::size_t left = self->part.data.size() - self->offset;
                 const std::size_t n = len < left ? static_cast<std::size_t>(len) : left;
-                std::memcpy(data, self->part->data.data() + self->offset, n);
+                std::memcpy(data, self->part.data.data() + self->offset, n);
                 self->offset += n;
                 return static_cast<zip_int64_t>(n);
             }
@@ -264,21 +355,21 @@ struct PrecompressedSource {
                 zip_stat_init(st);
                 st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
                             ZIP_STAT_ENCRYPTION_METHOD;
-                st->size = self->part->size;
-                st->comp_size = self->part->data.size();
-                st->comp_method = self->part->method;
-                st->crc = self->part->crc;
+                st->size = self->part.size;
+                st->comp_size = self->part.data.size();
+                st->comp_method = self->part.method;
+                st->crc = self->part.crc;
                 st->encryption_method = ZIP_EM_NONE;
                 return sizeof(zip_stat_t);
             }
             case ZIP_SOURCE_GET_FILE_ATTRIBUTES: {
-                // The "maximum compression" flag libzip itself sets for deflate level 9.
+                // The compression option flags libzip itself sets for a deflate level.
                 auto* attributes = ZIP_SOURCE_GET_ARGS(zip_file_attributes_t, data, len, &self->error);
                 if (attributes == nullptr) return -1;
-                if (self->part->method == ZIP_CM_DEFLATE) {
+                if (self->part.method == ZIP_CM_DEFLATE) {
                     attributes->valid |= ZIP_FILE_ATTRIBUTES_GENERAL_PURPOSE_BIT_FLAGS;
                     attributes->general_purpose_bit_mask = 0x0006;
-                    attributes->general_purpose_bit_flags = 0x0002;
+                    attributes->general_purpose_bit_flags = self->part.flags;
                 }
                 return sizeof(zip_file_attributes_t);
             }
@@ -299,9 +390,9 @@ struct PrecompressedSource {
     }
 };
 
-zip_source_t* precompressed_source(zip_t* archive, const CompressedPart& part) {
+zip_source_t* precompressed_source(zip_t* archive, const Compressed& part) {
     auto* state = new PrecompressedSource;
-    state->part = &part;
+    state->part = part;
     zip_error_init(&state->error);
     zip_source_t* src = zip_source_function(archive, &PrecompressedSource::callback, state);
     if (src == nullptr) {
@@ -313,23 +404,40 @@ zip_source_t* precompressed_source(zip_t* archive, const CompressedPart& part) {
 
 }  // namespace
 
-std::string zip_package(const SharedInputs& in, const std::map<std::string, std::string>& parts) {
+std::string zip_package(const SharedInputs& in, std::span<const OwnPart> parts) {
+    // One stream per kind of own part, so that both outputs live until the archive is closed.
+    thread_local Deflater document_deflater(kDocumentLevel, kDocumentMemLevel);
+    thread_local Deflater small_deflater(kSmallLevel, kSmallMemLevel);
+    bool document_used = false, small_used = false;
+    auto compress = [&](const OwnPart& part) {
+        const bool document = std::strcmp(part.name, part::kDocument) == 0;
+        bool& used = document ? document_used : small_used;
+        if (used) throw Error(std::string("docx: zip_package: a second own part like ") + part.name);
+        used = true;
+        return (document ? document_deflater : small_deflater).compress(part.bytes);
+    };
+
     std::unique_ptr<SharedPackage> uncached;  // must live until the archive is closed
     const SharedPackage& shared = shared_cache().get(in, uncached);
     MemoryArchive archive;
-    auto add_shared = [&](const CompressedPart& part) {
-        const zip_uint64_t i = archive.add(part.name, precompressed_source(archive.get(), part));
-        archive.set_compression(i, part.method, 0, part.name);
+    auto add = [&](const std::string& name, const Compressed& c) {
+        const zip_uint64_t i = archive.add(name, precompressed_source(archive.get(), c));
+        archive.set_compression(i, c.method, 0, name);
     };
     // Both lists are in name order: merge them.
     auto next_shared = shared.begin();
-    for (const auto& [name, bytes] : parts) {
-        for (; next_shared != shared.end() && next_shared->name < name; ++next_shared) add_shared(*next_shared);
-        // The part strings live in `parts` until close(): no copy needed.
-        const zip_uint64_t i = archive.add(name, zip_source_buffer(archive.get(), bytes.data(), bytes.size(), 0));
-        archive.set_compression(i, ZIP_CM_DEFLATE, name == part::kDocument ? kDocumentLevel : 9, name);
+    const char* previous = nullptr;
+    for (const OwnPart& part : parts) {
+        if (previous != nullptr && std::strcmp(previous, part.name) >= 0) {
+            throw Error("docx: zip_package: own parts out of name order");
+        }
+        previous = part.name;
+        for (; next_shared != shared.end() && next_shared->name < part.name; ++next_shared) {
+            add(next_shared->name, next_shared->view());
+        }
+        add(part.name, compress(part));  // the bytes stay in the thread's Deflater until close()
     }
-    for (; next_shared != shared.end(); ++next_shared) add_shared(*next_shared);
+    for (; next_shared != shared.end(); ++next_shared) add(next_shared->name, next_shared->view());
     return archive.close();
 }
 
