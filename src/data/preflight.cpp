@@ -66,8 +66,8 @@ bool preflight_xml(std::string_view bytes, const std::string& file_name, Diagnos
     const std::size_t n = bytes.size();
     while (i < n) {
         if (bytes[i] != '<') {
-            ++i;
-            continue;
+            i = bytes.find('<', i);
+            if (i == std::string_view::npos) break;
         }
         std::size_t next = std::string_view::npos;
         if (starts_with_at(bytes, i, "<!--")) {

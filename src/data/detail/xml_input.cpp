@@ -36,6 +36,14 @@ std::string allowed_list(std::initializer_list<std::string_view> names) {
 }  // namespace
 
 std::string collapse_whitespace(std::string_view s) {
+    // Most values are already collapsed: no leading or trailing space, single spaces only.
+    bool clean = s.empty() || (!is_space(s.front()) && !is_space(s.back()));
+    for (std::size_t i = 0; clean && i < s.size(); ++i) {
+        const char c = s[i];
+        // s[i + 1] exists for a space: the last byte is not one.
+        if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && s[i + 1] == ' ')) clean = false;
+    }
+    if (clean) return std::string(s);
     std::string out;
     out.reserve(s.size());
     bool pending = false;
@@ -188,8 +196,17 @@ SourceLocation XmlReader::at_attr(const XMLElement* e, const char* name) const {
 }
 
 Text XmlReader::text(const XMLElement* e, const std::string& field) {
+    // One text child (the usual case) is read in place; several (text around a comment or a
+    // misplaced element) are joined.
+    const XMLNode* first = e->FirstChild();
+    if (first != nullptr && first->NextSibling() == nullptr && first->ToText() != nullptr) {
+        Text t;
+        t.where = at(e);
+        t.value = m_clean.clean(first->Value(), t.where, field);
+        return t;
+    }
     std::string raw;
-    for (const XMLNode* n = e->FirstChild(); n != nullptr; n = n->NextSibling()) {
+    for (const XMLNode* n = first; n != nullptr; n = n->NextSibling()) {
         if (n->ToText() != nullptr) {
             raw += n->Value();
         } else if (const XMLElement* c = n->ToElement()) {
