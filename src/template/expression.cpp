@@ -196,7 +196,8 @@ public:
                 }
                 advance();
             }
-            if (segments.size() >= 2 && segments[0].name == "loop" && !segments[1].numeric) {
+            o.path.is_loop = segments[0].name == "loop";
+            if (segments.size() >= 2 && o.path.is_loop && !segments[1].numeric) {
                 o.path.loop_field = Scope::loop_field(segments[1].name);
             }
             return o;
@@ -726,6 +727,29 @@ std::optional<Interpolated> parse_interpolated(std::string_view src, std::string
     return out;
 }
 
+bool known_nfc(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* const end = p + s.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+        } else if (c >= 0xC2 && c <= 0xCB) {  // U+0080–U+02FF
+            if (end - p < 2 || (p[1] & 0xC0) != 0x80) return false;
+            p += 2;
+        } else if (c == 0xE1) {  // U+1E00–U+1EFF: E1 B8..BB 80..BF
+            if (end - p < 3 || p[1] < 0xB8 || p[1] > 0xBB || (p[2] & 0xC0) != 0x80) return false;
+            p += 3;
+        } else if (c == 0xE2) {  // U+2010–U+2027: E2 80 90..A7
+            if (end - p < 3 || p[1] != 0x80 || p[2] < 0x90 || p[2] > 0xA7) return false;
+            p += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 int Scope::loop_field(std::string_view name) {
     if (name == "index") return Index;
     if (name == "number") return Number;
@@ -751,7 +775,7 @@ const Value* Scope::resolve(const Path& path, std::string& missing) const {
     if (segs.empty()) return nullptr;
     const Value* current = nullptr;
     std::size_t next = 1;
-    if (!m_frames.empty() && segs[0].name == "loop") {
+    if (path.is_loop && !m_frames.empty()) {
         const Frame& f = m_frames.back();
         if (path.loop_field >= 0) {
             current = &f.fields[path.loop_field];

@@ -27,6 +27,7 @@ struct PathSegment {
 // A dotted path, split and classified once when the template is compiled.
 struct Path {
     std::vector<PathSegment> segments;  // "unit.name" → {"unit", "name"}
+    bool is_loop = false;  // starts with "loop"
     // "loop.<field>" with a known loop field: its number (Scope::LoopField), else -1.
     int loop_field = -1;
 };
@@ -116,6 +117,11 @@ const Value* evaluate_printable(const Pipeline& p, const Scope& scope, Value& st
 std::optional<bool> evaluate(const Condition& c, const Scope& scope, EvalError& error);
 // Appends the text of `t` to `out`; false (and `error`) on failure.
 bool evaluate(const Interpolated& t, const Scope& scope, std::string& out, EvalError& error);
+
+// True when `s` is valid UTF-8 made only of code points that are NFC whatever surrounds
+// them — U+0000–U+02FF, U+1E00–U+1EFF (Vietnamese letters), U+2010–U+2027 (dashes, quotes,
+// "…") — so it is NFC without asking ICU. False says nothing.
+bool known_nfc(std::string_view s) noexcept;
 
 // The filter `name` when it exists and accepts `args` arguments; else nullptr and `error`.
 FilterFn find_filter(const std::string& name, std::size_t args, std::string& error);

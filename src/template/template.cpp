@@ -1,7 +1,10 @@
 #include "template/template.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <set>
 
 #include <tinyxml2.h>
@@ -500,98 +503,149 @@ namespace {
 // from; it never occurs in NFC text hoso accepts from its fonts.
 constexpr std::string_view kKeptSpace = "\xEE\x80\x80";
 
-// A byte copied as it is: not whitespace, not a control character, not the start of U+E000.
-bool plain_byte(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u > 0x20 && u != 0x7f && u != 0xEE;
+// How the run builder treats each byte.
+enum ByteClass : unsigned char {
+    kPlain = 0,  // copied as it is
+    kSpace,      // ' '
+    kBreak,      // '\t', '\n', '\r': whitespace, collapsed even in a value
+    kControl,    // other control characters and DEL: dropped
+    kPrivate,    // 0xEE, which starts U+E000 (kKeptSpace)
+};
+
+constexpr std::array<unsigned char, 256> make_byte_classes() {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = kControl;
+    t[' '] = kSpace;
+    t['\t'] = t['\n'] = t['\r'] = kBreak;
+    t[0x7f] = kControl;
+    t[0xEE] = kPrivate;
+    return t;
 }
+
+constexpr std::array<unsigned char, 256> kByteClasses = make_byte_classes();
+
+unsigned char byte_class(char c) { return kByteClasses[static_cast<unsigned char>(c)]; }
 
 // Builds a paragraph's runs as its text arrives. Template wording has its whitespace
 // collapsed (it is XML layout); a value's own spaces are kept — "Số:      /TTr-…" and
 // "ngày     tháng" leave room to write by hand. Leading and trailing collapsed spaces are
 // dropped, control characters (which data cannot contain anyway) removed, neighbouring runs
-// of one style merged, and every run is NFC.
+// of one style merged, and every run is NFC. One builder serves a whole rendering (clear()
+// keeps its buffers), so text is written once into a buffer that has already grown.
 class RunBuilder {
 public:
     struct Mark {
         std::size_t runs = 0;
-        std::size_t back_size = 0;
+        std::size_t size = 0;
         bool last_space = true;
         bool pending = false;
         model::RunStyle pending_style{};
     };
 
+    void clear() {
+        m_text.clear();
+        m_starts.clear();
+        m_last_space = true;
+        m_pending = false;
+    }
+
     void wording(std::string_view s, model::RunStyle style) { feed(s, style, false); }
     void value(std::string_view s, model::RunStyle style) { feed(s, style, true); }
 
-    Mark mark() const {
-        return {m_runs.size(), m_runs.empty() ? 0 : m_runs.back().text.size(), m_last_space, m_pending,
-                m_pending_style};
-    }
+    Mark mark() const { return {m_starts.size(), m_text.size(), m_last_space, m_pending, m_pending_style}; }
     void rewind(const Mark& m) {
-        m_runs.resize(m.runs);
-        if (!m_runs.empty()) m_runs.back().text.resize(m.back_size);
+        m_starts.resize(m.runs);
+        m_text.resize(m.size);
         m_last_space = m.last_space;
         m_pending = m.pending;
         m_pending_style = m.pending_style;
     }
 
-    std::vector<model::Run> finish() {
-        for (auto& r : m_runs) {
-            if (!text::is_nfc(r.text)) r.text = text::to_nfc(r.text);
-        }
-        return std::move(m_runs);
+    std::vector<model::Run> finish() const {
+        std::vector<model::Run> out;
+        out.reserve(m_starts.size());
+        for (std::size_t i = 0; i < m_starts.size(); ++i) out.push_back({nfc(run_text(i)), m_starts[i].second});
+        return out;
+    }
+
+    // The runs' texts one after the other.
+    std::string joined() const {
+        if (detail::known_nfc(m_text)) return m_text;
+        std::string out;
+        for (std::size_t i = 0; i < m_starts.size(); ++i) out += nfc(run_text(i));
+        return out;
     }
 
 private:
+    std::string_view run_text(std::size_t i) const {
+        const std::size_t begin = m_starts[i].first;
+        const std::size_t end = i + 1 < m_starts.size() ? m_starts[i + 1].first : m_text.size();
+        return std::string_view(m_text).substr(begin, end - begin);
+    }
+
+    static std::string nfc(std::string_view s) {
+        if (detail::known_nfc(s) || text::is_nfc(s)) return std::string(s);
+        return text::to_nfc(s);
+    }
+
     void feed(std::string_view s, model::RunStyle style, bool keep_spaces) {
         const std::size_t n = s.size();
         std::size_t i = 0;
         while (i < n) {
+            // A stretch written as it is: plain bytes, and spaces that need no collapsing — a
+            // value's spaces, or one space of wording between two plain bytes.
             std::size_t j = i;
-            while (j < n && plain_byte(s[j])) ++j;
+            while (j < n) {
+                const unsigned char k = byte_class(s[j]);
+                if (k == kPlain || (k == kSpace && (keep_spaces || (j > i && j + 1 < n && byte_class(s[j + 1]) == kPlain)))) {
+                    ++j;
+                } else {
+                    break;
+                }
+            }
             if (j > i) {
                 emit(s.substr(i, j - i), style);
                 i = j;
                 continue;
             }
-            const char c = s[i];
-            if (c == ' ' && keep_spaces) {
-                emit(" ", style);
-                ++i;
-            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                // Collapsed: one space, written only if more text follows.
-                if (!m_last_space) {
-                    m_pending = true;
-                    m_pending_style = style;
+            switch (byte_class(s[i])) {
+                case kSpace:
+                case kBreak:
+                    // Collapsed: one space, written only if more text follows.
+                    if (!m_last_space) {
+                        m_pending = true;
+                        m_pending_style = style;
+                    }
+                    m_last_space = true;
+                    ++i;
+                    break;
+                case kPrivate: {
+                    const bool kept = s.compare(i, kKeptSpace.size(), kKeptSpace) == 0;
+                    emit(kept ? std::string_view(" ") : s.substr(i, 1), style);
+                    i += kept ? kKeptSpace.size() : 1;
+                    break;
                 }
-                m_last_space = true;
-                ++i;
-            } else if (static_cast<unsigned char>(c) == 0xEE) {
-                const bool kept = s.compare(i, kKeptSpace.size(), kKeptSpace) == 0;
-                emit(kept ? std::string_view(" ") : s.substr(i, 1), style);
-                i += kept ? kKeptSpace.size() : 1;
-            } else {
-                ++i;  // a control character
+                default: ++i;  // a control character
             }
         }
     }
 
     void emit(std::string_view s, model::RunStyle style) {
         if (m_pending) {
-            target(m_pending_style) += ' ';
+            put(" ", m_pending_style);
             m_pending = false;
         }
-        target(style).append(s);
+        put(s, style);
         m_last_space = false;
     }
 
-    std::string& target(model::RunStyle style) {
-        if (m_runs.empty() || !(m_runs.back().style == style)) m_runs.push_back({std::string(), style});
-        return m_runs.back().text;
+    void put(std::string_view s, model::RunStyle style) {
+        if (m_starts.empty() || !(m_starts.back().second == style)) m_starts.emplace_back(m_text.size(), style);
+        m_text.append(s);
     }
 
-    std::vector<model::Run> m_runs;
+    std::string m_text;                                           // every run's text
+    std::vector<std::pair<std::size_t, model::RunStyle>> m_starts;  // where each run starts
     bool m_last_space = true;  // trims leading spaces
     bool m_pending = false;    // a collapsed space not yet written
     model::RunStyle m_pending_style{};
@@ -765,31 +819,38 @@ private:
         });
     }
 
-    std::string plain(const Node& n) {
-        RunBuilder b;
-        inline_runs(n.children, {}, b);
-        auto runs = b.finish();
-        if (runs.size() == 1) return std::move(runs.front().text);
-        std::string s;
-        for (const auto& r : runs) s += r.text;
-        return s;
+
+    // False (and an error) when the style sheet has no paragraph style `style`.
+    bool known_style(const Node& n, const std::string& style) {
+        for (const auto& k : m_known_styles) {
+            if (k == style) return true;
+        }
+        if (m_doc->styles.count(style)) {
+            m_known_styles.push_back(style);  // styles are only ever added
+            return true;
+        }
+        fail(n.line, "kiểu đoạn văn không tồn tại: '" + style + "'", "unknown paragraph style '" + style + "'");
+        return false;
+    }
+
+    std::vector<model::Run> runs(const Node& n) {
+        m_builder.clear();
+        inline_runs(n.children, {}, m_builder);
+        return m_builder.finish();
     }
 
     model::Paragraph paragraph(const Node& n, const std::string& default_style) {
         model::Paragraph p;
         p.style = attr(n, "style", default_style);
-        if (p.style.empty() || p.style != m_known_style) {
-            if (!m_doc->styles.count(p.style)) {
-                fail(n.line, "kiểu đoạn văn không tồn tại: '" + p.style + "'", "unknown paragraph style '" + p.style + "'");
-                p.style = default_style;
-            } else {
-                m_known_style = p.style;  // styles are only ever added
-            }
-        }
-        RunBuilder b;
-        inline_runs(n.children, {}, b);
-        p.runs = b.finish();
+        if (!known_style(n, p.style)) p.style = default_style;
+        p.runs = runs(n);
         return p;
+    }
+
+    std::string plain(const Node& n) {
+        m_builder.clear();
+        inline_runs(n.children, {}, m_builder);
+        return m_builder.joined();
     }
 
     // --- blocks ---
@@ -993,7 +1054,7 @@ private:
         if (auto v = number_attr(n, "rowspan")) c.row_span = std::max(1, static_cast<int>(*v));
         const std::string valign = attr(n, "valign", "center");
         c.valign = valign == "top" ? model::VAlign::Top : valign == "bottom" ? model::VAlign::Bottom : model::VAlign::Center;
-        const std::string default_style = attr(n, "style", header ? model::style::kTableHeader : model::style::kTableCell);
+        std::string default_style = attr(n, "style", header ? model::style::kTableHeader : model::style::kTableCell);
         // Either inline content (one paragraph) or <p> children.
         bool has_paragraphs = false;
         for (const auto& ch : n.children) {
@@ -1003,8 +1064,15 @@ private:
             each(n.children, [&](const Node& pn) {
                 if (pn.kind == Node::Kind::Paragraph) c.paragraphs.push_back(paragraph(pn, default_style));
             });
+        } else if (const Interpolated* a = find_attr(n, "style"); !a || a->empty() || (a->size() == 1 && !a->front().is_expr)) {
+            // The cell's inline content is one paragraph with the cell's style, which reads
+            // the same again (no placeholder): checked once and moved in.
+            model::Paragraph p;
+            known_style(n, default_style);
+            p.style = std::move(default_style);
+            p.runs = runs(n);
+            c.paragraphs.push_back(std::move(p));
         } else {
-            // The cell's inline content is one paragraph with the cell's style.
             c.paragraphs.push_back(paragraph(n, default_style));
         }
         if (c.paragraphs.empty()) c.paragraphs.push_back(model::Paragraph{default_style, {}});
@@ -1015,7 +1083,8 @@ private:
     Scope m_scope;
     Diagnostics& m_diags;
     model::Document* m_doc = nullptr;
-    std::string m_known_style;  // the last paragraph style found in the sheet
+    std::vector<std::string> m_known_styles;  // paragraph styles found in the sheet so far
+    RunBuilder m_builder;                     // one paragraph at a time (inline content nests no paragraph)
     std::string m_scratch;      // a non-text value printed
 };
 

@@ -28,12 +28,14 @@ static_assert(sizeof(Value) == 16);
 static_assert(sizeof(hoso::Date) == 12);
 
 // Sorts members by key (stable) and keeps the last of each repeated key.
-// a < b for keys; most neighbouring keys differ in their first byte.
-bool key_less(const std::string& a, const std::string& b) noexcept {
-    if (!a.empty() && !b.empty() && a[0] != b[0]) {
-        return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
+// a < b for keys (as std::string compares them), without a library call: keys are short and
+// most neighbours differ in their first bytes.
+bool key_less(std::string_view a, std::string_view b) noexcept {
+    const std::size_t n = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
     }
-    return a < b;
+    return a.size() < b.size();
 }
 
 void normalise_members(Value::Map& m) {
@@ -219,7 +221,7 @@ std::size_t lower_bound(const Value::Map& m, std::string_view key) noexcept {
     std::size_t lo = 0, hi = m.size();
     while (lo < hi) {
         const std::size_t mid = (lo + hi) / 2;
-        if (std::string_view(m[mid].first) < key) {
+        if (key_less(m[mid].first, key)) {
             lo = mid + 1;
         } else {
             hi = mid;
@@ -234,13 +236,13 @@ const Value* Value::find(std::string_view key) const noexcept {
     if (m_bytes[0] != (static_cast<unsigned char>(Kind::Map) | kShared)) return nullptr;
     const Map& m = static_cast<const SharedMap*>(shared())->members;
     const std::size_t i = lower_bound(m, key);
-    return i < m.size() && m[i].first == key ? &m[i].second : nullptr;
+    return i < m.size() && !key_less(key, m[i].first) ? &m[i].second : nullptr;
 }
 
 Value& Value::set(std::string_view key, Value v) {
     auto& m = mutable_map();
     const std::size_t i = lower_bound(m, key);
-    if (i < m.size() && m[i].first == key) {
+    if (i < m.size() && !key_less(key, m[i].first)) {
         m[i].second = std::move(v);
     } else {
         m.emplace(m.begin() + static_cast<std::ptrdiff_t>(i), std::string(key), std::move(v));
