@@ -1,5 +1,6 @@
 #include "docx/detail/xml.h"
 
+#include <array>
 #include <bit>
 #include <charconv>
 #include <cstdint>
@@ -33,20 +34,32 @@ std::string_view entity(char c, bool attribute) {
     }
 }
 
+// Bytes an attribute value may hold as they are: printable ASCII but & < > " '. (The
+// value after the first other byte is cleaned and escaped; a clean prefix of whole
+// characters leaves the cleaning of the rest as it was.)
+constexpr std::array<bool, 256> verbatim_in_attribute() {
+    std::array<bool, 256> ok{};
+    for (int c = 0x20; c < 0x7F; ++c) ok[static_cast<std::size_t>(c)] = true;
+    for (char c : {'&', '<', '>', '"', '\''}) ok[static_cast<unsigned char>(c)] = false;
+    return ok;
+}
+constexpr std::array<bool, 256> kVerbatimInAttribute = verbatim_in_attribute();
+
 }  // namespace
 
 XmlWriter::XmlWriter(std::size_t capacity)
-    : m_data(new char[capacity < 256 ? 256 : capacity]), m_capacity(capacity < 256 ? 256 : capacity) {
-    m_stack.reserve(32);
+    : m_data(new char[capacity < 256 ? 256 : capacity]), m_capacity(capacity < 256 ? 256 : capacity), m_stack(32) {
     put(kXmlDeclaration.data(), kXmlDeclaration.size());
 }
 
 void XmlWriter::reset() {
     m_size = 0;
-    m_stack.clear();
+    m_depth = 0;
     m_just_opened = false;
     put(kXmlDeclaration.data(), kXmlDeclaration.size());
 }
+
+void XmlWriter::grow_stack() { m_stack.resize(m_stack.size() * 2); }
 
 void XmlWriter::grow(std::size_t n) {
     std::size_t capacity = m_capacity * 2;
@@ -94,33 +107,32 @@ std::string_view XmlWriter::cleaned(std::string_view s) {
     return m_scratch;
 }
 
-void XmlWriter::push_attr(const char* name, std::string_view value) {
-    const std::size_t name_size = std::strlen(name);
-    reserve_more(name_size + 4);
-    m_data[m_size++] = ' ';
-    std::memcpy(m_data.get() + m_size, name, name_size);
-    m_size += name_size;
-    m_data[m_size++] = '=';
-    m_data[m_size++] = '"';
-    put_escaped(cleaned(value), true);
+void XmlWriter::push_attr(std::string_view name, std::string_view value) {
+    // Most values are short ASCII words or numbers ("dxa", "preserve", a style name): a
+    // byte that is not printable ASCII or needs an entity sends the value the long way.
+    std::size_t i = 0;
+    while (i < value.size() && kVerbatimInAttribute[static_cast<unsigned char>(value[i])]) ++i;
+    char* out = reserve(name.size() + 4 + i);
+    *out++ = ' ';
+    std::memcpy(out, name.data(), name.size());
+    out += name.size();
+    *out++ = '=';
+    *out++ = '"';
+    std::memcpy(out, value.data(), i);
+    m_size += name.size() + 3 + i;
+    if (i < value.size()) put_escaped(cleaned(value.substr(i)), true);
     put('"');
 }
 
-void XmlWriter::attr(const char* name, long value) {
+void XmlWriter::attr(std::string_view name, long value) {
     // std::to_chars is locale-independent.
-    char buf[24];
-    const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
-    const std::size_t name_size = std::strlen(name);
-    const auto value_size = static_cast<std::size_t>(end - buf);
-    reserve_more(name_size + value_size + 4);
-    char* out = m_data.get() + m_size;
+    char* out = reserve(name.size() + 4 + 20);
     *out++ = ' ';
-    std::memcpy(out, name, name_size);
-    out += name_size;
+    std::memcpy(out, name.data(), name.size());
+    out += name.size();
     *out++ = '=';
     *out++ = '"';
-    std::memcpy(out, buf, value_size);
-    out += value_size;
+    out = std::to_chars(out, out + 20, value).ptr;
     *out++ = '"';
     m_size = static_cast<std::size_t>(out - m_data.get());
 }

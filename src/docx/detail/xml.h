@@ -36,41 +36,47 @@ public:
     // Starts a new part in the same buffer (kept, with its capacity): only the declaration.
     void reset();
 
-    // Element names must outlive the element (string literals, or names in the model).
-    void open(const char* name) {
+    // Element and attribute names are written as they are (they come from this module's
+    // string literals); an element's name must outlive the element. The calls below are
+    // inline so that a literal's length is known where it is written.
+    void open(std::string_view name) {
         seal();
-        put('<');
-        put(name, std::strlen(name));
-        m_stack.push_back(name);
+        begin_tag(name);
+        if (m_depth == m_stack.size()) grow_stack();
+        m_stack[m_depth++] = name;
         m_just_opened = true;
     }
-    void attr(const char* name, const char* value) { push_attr(name, value); }
-    void attr(const char* name, const std::string& value) { push_attr(name, value); }
-    void attr(const char* name, std::string_view value) { push_attr(name, value); }
-    void attr(const char* name, long value);
-    void attr(const char* name, int value) { attr(name, static_cast<long>(value)); }
+    void attr(std::string_view name, const char* value) { push_attr(name, std::string_view(value)); }
+    void attr(std::string_view name, std::string_view value) { push_attr(name, value); }
+    void attr(std::string_view name, long value);
+    void attr(std::string_view name, int value) { attr(name, static_cast<long>(value)); }
     void close() {
-        const char* name = m_stack.back();
-        m_stack.pop_back();
+        const std::string_view name = m_stack[--m_depth];
         if (m_just_opened) {
             put("/>", 2);
             m_just_opened = false;
             return;
         }
-        put("</", 2);
-        put(name, std::strlen(name));
-        put('>');
+        char* out = reserve(name.size() + 3);
+        out[0] = '<';
+        out[1] = '/';
+        std::memcpy(out + 2, name.data(), name.size());
+        out[name.size() + 2] = '>';
+        m_size += name.size() + 3;
     }
     // <name w:val="value"/> — the commonest WordprocessingML shape.
     template <typename T>
-    void val(const char* name, const T& value) {
-        open(name);
+    void val(std::string_view name, const T& value) {
+        seal();
+        begin_tag(name);
         attr("w:val", value);
-        close();
+        put("/>", 2);
     }
-    void empty(const char* name) {
-        open(name);
-        close();
+    // <name/>
+    void empty(std::string_view name) {
+        seal();
+        begin_tag(name);
+        put("/>", 2);
     }
     // Character data (cleaned; tab/LF/CR become spaces: callers split runs on them first).
     void text(std::string_view s);
@@ -91,22 +97,31 @@ private:
             m_just_opened = false;
         }
     }
-    void reserve_more(std::size_t n) {
+    // '<' and the name, the tag left open for attributes.
+    void begin_tag(std::string_view name) {
+        char* out = reserve(name.size() + 1);
+        out[0] = '<';
+        std::memcpy(out + 1, name.data(), name.size());
+        m_size += name.size() + 1;
+    }
+    // Room for `n` more bytes; returns where they go (m_size is not moved).
+    char* reserve(std::size_t n) {
         if (m_capacity - m_size < n) grow(n);
+        return m_data.get() + m_size;
     }
     void grow(std::size_t n);
+    void grow_stack();
     void put(char c) {
-        reserve_more(1);
-        m_data[m_size++] = c;
+        *reserve(1) = c;
+        ++m_size;
     }
     void put(const char* s, std::size_t n) {
-        reserve_more(n);
-        std::memcpy(m_data.get() + m_size, s, n);
+        std::memcpy(reserve(n), s, n);
         m_size += n;
     }
     // `s` with & < > (and in attribute values " ') replaced by their entities.
     void put_escaped(std::string_view s, bool attribute);
-    void push_attr(const char* name, std::string_view value);
+    void push_attr(std::string_view name, std::string_view value);
     // `s` cleaned (text.h: append_clean_attribute): `s` itself when it is clean, else a
     // cleaned copy in m_scratch.
     std::string_view cleaned(std::string_view s);
@@ -114,8 +129,9 @@ private:
     std::unique_ptr<char[]> m_data;
     std::size_t m_size = 0;
     std::size_t m_capacity = 0;
-    std::vector<const char*> m_stack;  // names of the open elements
-    bool m_just_opened = false;        // the last open() has no '>' yet
+    std::vector<std::string_view> m_stack;  // names of the open elements: [0, m_depth)
+    std::size_t m_depth = 0;
+    bool m_just_opened = false;  // the last open() has no '>' yet
     std::string m_scratch;
 };
 
