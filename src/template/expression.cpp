@@ -186,7 +186,7 @@ public:
                     segments.push_back({m_tok.text, false, 0});
                 } else if (m_tok.kind == Token::Kind::Number && m_tok.number >= 0 &&
                            std::floor(m_tok.number) == m_tok.number) {
-                    PathSegment seg{m_tok.text, true, 0};
+                    PathSegment seg(m_tok.text, true, 0);
                     // An index too large for size_t reads as 0, as it always has.
                     std::from_chars(seg.name.data(), seg.name.data() + seg.name.size(), seg.index);
                     segments.push_back(std::move(seg));
@@ -801,7 +801,7 @@ const Value* Scope::resolve(const Path& path, std::string& missing) const {
             }
         }
     }
-    if (!current) current = m_root.find(segs[0].name);
+    if (!current) current = segs[0].find_in(m_root);
     if (!current) {
         missing = segs[0].name;
         return nullptr;
@@ -812,7 +812,7 @@ const Value* Scope::resolve(const Path& path, std::string& missing) const {
         if (seg.numeric && current->kind() == Value::Kind::List) {
             if (seg.index < current->list().size()) step = &current->list()[seg.index];
         } else {
-            step = current->find(seg.name);
+            step = seg.find_in(*current);
         }
         if (!step) {
             missing = segs[0].name;

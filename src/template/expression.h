@@ -1,6 +1,7 @@
 // Internal to the template module: placeholder expressions, conditions and filters.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +23,27 @@ struct PathSegment {
     std::string name;
     bool numeric = false;
     std::size_t index = 0;  // numeric segments
+    // Where `name` was last found in a map (Value::find's hint). Compiled templates are shared
+    // between threads: relaxed atomic, a wrong hint only costs the ordinary lookup.
+    mutable std::atomic<std::size_t> hint{0};
+
+    PathSegment(std::string n, bool num, std::size_t i) : name(std::move(n)), numeric(num), index(i) {}
+    PathSegment(const PathSegment& o) : name(o.name), numeric(o.numeric), index(o.index), hint(o.hint.load(std::memory_order_relaxed)) {}
+    PathSegment& operator=(const PathSegment& o) {
+        name = o.name;
+        numeric = o.numeric;
+        index = o.index;
+        hint.store(o.hint.load(std::memory_order_relaxed), std::memory_order_relaxed);
+        return *this;
+    }
+    // Lookup of `name` in `map` through the hint.
+    const Value* find_in(const Value& map) const noexcept {
+        std::size_t h = hint.load(std::memory_order_relaxed);
+        const std::size_t before = h;
+        const Value* v = map.find(name, h);
+        if (h != before) hint.store(h, std::memory_order_relaxed);
+        return v;
+    }
 };
 
 // A dotted path, split and classified once when the template is compiled.

@@ -88,6 +88,9 @@ public:
 
     // Member of a map (nullptr when absent or not a map).
     const Value* find(std::string_view key) const noexcept;
+    // The same, trying the member at `hint` first and leaving there the position it was found
+    // at: repeated lookups in maps of one shape (every indicator of a list) cost one comparison.
+    const Value* find(std::string_view key, std::size_t& hint) const noexcept;
     // Sets a member; turns a null value into a map.
     Value& set(std::string_view key, Value v);
     // Appends to a list; turns a null value into a list.

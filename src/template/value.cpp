@@ -38,6 +38,14 @@ bool key_less(std::string_view a, std::string_view b) noexcept {
     return a.size() < b.size();
 }
 
+bool same_key(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i] != b[i]) return false;
+    }
+    return true;
+}
+
 void normalise_members(Value::Map& m) {
     bool sorted = true;
     for (std::size_t i = 1; i < m.size() && sorted; ++i) sorted = key_less(m[i - 1].first, m[i].first);
@@ -237,6 +245,21 @@ const Value* Value::find(std::string_view key) const noexcept {
     const Map& m = static_cast<const SharedMap*>(shared())->members;
     const std::size_t i = lower_bound(m, key);
     return i < m.size() && !key_less(key, m[i].first) ? &m[i].second : nullptr;
+}
+
+const Value* Value::find(std::string_view key, std::size_t& hint) const noexcept {
+    if (m_bytes[0] != (static_cast<unsigned char>(Kind::Map) | kShared)) return nullptr;
+    const Map& m = static_cast<const SharedMap*>(shared())->members;
+    if (hint < m.size()) {
+        const std::string& k = m[hint].first;
+        if (same_key(k, key)) return &m[hint].second;
+    }
+    const std::size_t i = lower_bound(m, key);
+    if (i < m.size() && !key_less(key, m[i].first)) {
+        hint = i;
+        return &m[i].second;
+    }
+    return nullptr;
 }
 
 Value& Value::set(std::string_view key, Value v) {
