@@ -1,8 +1,10 @@
 #include "docx/detail/breaks.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstring>
+#include <string_view>
 
 #include "text/text.h"
 
@@ -26,6 +28,15 @@ bool breaks_after(const char* p, std::size_t len) {
            static_cast<unsigned char>(p[2]) >= 0x90 && static_cast<unsigned char>(p[2]) <= 0x94;
 }
 
+// The bytes keep_unbreakable stops at: a space, or the first byte of a mark breaks_after
+// may accept.
+constexpr std::array<bool, 256> needs_look() {
+    std::array<bool, 256> look{};
+    for (unsigned char c : {' ', '-', '/', '\\', '\xE2'}) look[c] = true;
+    return look;
+}
+constexpr std::array<bool, 256> kNeedsLook = needs_look();
+
 // One rewrite of the whole text, at byte offsets of it: the spaces [begin, end) become
 // no-break spaces, or (joiner) a word joiner goes after the mark [begin, end).
 struct Edit {
@@ -37,14 +48,17 @@ struct Edit {
 }  // namespace
 
 void keep_unbreakable(std::vector<std::string>& pieces) {
-    std::string all;
+    // The whole text: the only piece itself, or the pieces joined.
+    std::string joined;
+    std::string_view all;
     if (pieces.size() == 1) {
         all = pieces.front();
     } else {
         std::size_t total = 0;
         for (const auto& p : pieces) total += p.size();
-        all.reserve(total);
-        for (const auto& p : pieces) all += p;
+        joined.reserve(total);
+        for (const auto& p : pieces) joined += p;
+        all = joined;
     }
     if (all.empty()) return;
 
@@ -54,12 +68,22 @@ void keep_unbreakable(std::vector<std::string>& pieces) {
     std::vector<std::size_t> allowed;
     if (inner_space) allowed = text::break_opportunities(all);
 
-    // Decide over the whole text (edits come out in increasing order).
+    // Decide over the whole text (edits come out in increasing order). Only a space or a
+    // possible break mark ('-', '/', '\\', and U+2010-U+2014, whose UTF-8 starts with E2)
+    // needs a look; the bytes between are token bytes (the text is valid UTF-8, so a skip
+    // over them ends on the first byte of a character).
     std::vector<Edit> edits;
     auto next_allowed = allowed.begin();  // the runs come in increasing order
     bool seen_token = false;
     const std::size_t n = all.size();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(all.data());
     for (std::size_t i = 0; i < n;) {
+        if (!kNeedsLook[bytes[i]]) {
+            seen_token = true;
+            do ++i;
+            while (i < n && !kNeedsLook[bytes[i]]);
+            continue;
+        }
         if (all[i] == ' ') {
             // A run of spaces: the break would fall at the next token's first byte.
             std::size_t j = i;
@@ -72,7 +96,7 @@ void keep_unbreakable(std::vector<std::string>& pieces) {
             continue;
         }
         seen_token = true;
-        const std::size_t len = std::min(sequence_length(static_cast<unsigned char>(all[i])), n - i);
+        const std::size_t len = std::min(sequence_length(bytes[i]), n - i);
         const std::size_t next = i + len;
         if (next < n && all[next] != ' ' && breaks_after(all.data() + i, len)) edits.push_back(Edit{i, next, true});
         i = next;

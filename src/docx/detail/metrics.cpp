@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -61,10 +63,32 @@ constexpr std::array<std::uint16_t, 0x100> latin_extended_index() {
 }
 constexpr std::array<std::uint16_t, 0x100> kLatinExtendedIndex = latin_extended_index();
 
+constexpr int face_of(bool bold, bool italic) { return (bold ? 1 : 0) + (italic ? 2 : 0); }
+
+// The width of `text` in 1/1000 em, measured until it passes `stop` (then the width so far).
+// ASCII, nearly all the bytes, is looked up in line; the rest through advance_1000.
+long units_until(std::string_view text, bool bold, bool italic, long stop) noexcept {
+    const int face = face_of(bold, italic);
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    long total = 0;
+    for (std::size_t i = 0; i < n;) {
+        const unsigned b = p[i];
+        if (b >= 0x20 && b < 0x7F) {
+            total += kTable[b - 0x20].face[face];
+            ++i;
+        } else {
+            total += advance_1000(next_code_point(text, i), bold, italic);
+        }
+        if (total > stop) break;
+    }
+    return total;
+}
+
 }  // namespace
 
 int advance_1000(char32_t cp, bool bold, bool italic) noexcept {
-    const int face = (bold ? 1 : 0) + (italic ? 2 : 0);
+    const int face = face_of(bold, italic);
     if (cp >= 0x20 && cp < 0x7F) return kTable[cp - 0x20].face[face];
     if (cp >= 0xA0 && cp <= 0xFF) return kTable[kLatin1Start + (cp - 0xA0)].face[face];
     if (cp >= 0x1EA0 && cp <= 0x1EF9) return kTable[kVietStart + (cp - 0x1EA0)].face[face];
@@ -79,21 +103,25 @@ int advance_1000(char32_t cp, bool bold, bool italic) noexcept {
 }
 
 double text_width(std::string_view text, double size, bool bold, bool italic) noexcept {
-    long total = 0;
-    for (std::size_t i = 0; i < text.size();) total += advance_1000(next_code_point(text, i), bold, italic);
+    const long total = units_until(text, bold, italic, std::numeric_limits<long>::max());
     return static_cast<double>(total) * size / 1000.0;
 }
 
 double text_width_until(std::string_view text, double size, bool bold, bool italic, double limit) noexcept {
     if (!(size > 0)) return text_width(text, size, bold, italic);
     // Advances are never negative: once the running total passes the limit (plus one unit
-    // against rounding) the whole text is wider than the limit too.
-    const double stop = limit * 1000.0 / size + 1.0;
-    long total = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        total += advance_1000(next_code_point(text, i), bold, italic);
-        if (static_cast<double>(total) > stop) break;
+    // against rounding) the whole text is wider than the limit too. The total is a whole
+    // number: passing `stop` is passing floor(stop) (clamped to the range of long).
+    const double stop = std::floor(limit * 1000.0 / size + 1.0);
+    long stop_units = std::numeric_limits<long>::max();
+    if (!(stop < 9.0e18)) {
+        stop_units = std::numeric_limits<long>::max();
+    } else if (stop < -9.0e18) {
+        stop_units = std::numeric_limits<long>::min();
+    } else {
+        stop_units = static_cast<long>(stop);
     }
+    const long total = units_until(text, bold, italic, stop_units);
     return static_cast<double>(total) * size / 1000.0;
 }
 
