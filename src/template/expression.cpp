@@ -691,10 +691,13 @@ std::optional<Interpolated> parse_interpolated(std::string_view src, std::string
     while (pos < src.size()) {
         const std::size_t open = src.find("{{", pos);
         if (open == std::string_view::npos) {
-            out.push_back({false, std::string(src.substr(pos)), {}});
+            out.push_back({false, std::string(src.substr(pos)), {}, simple_wording(src.substr(pos))});
             break;
         }
-        if (open > pos) out.push_back({false, std::string(src.substr(pos, open - pos)), {}});
+        if (open > pos) {
+            const std::string_view literal = src.substr(pos, open - pos);
+            out.push_back({false, std::string(literal), {}, simple_wording(literal)});
+        }
         const std::size_t close = src.find("}}", open + 2);
         if (close == std::string_view::npos) {
             error = "'{{' without '}}' (thiếu '}}')";
@@ -725,6 +728,18 @@ std::optional<Interpolated> parse_interpolated(std::string_view src, std::string
         }
     }
     return out;
+}
+
+bool simple_wording(std::string_view s) noexcept {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == ' ') {
+            if (i > 0 && s[i - 1] == ' ') return false;
+        } else if (c < 0x20 || c == 0x7f || c == 0xEE) {
+            return false;
+        }
+    }
+    return true;
 }
 
 bool known_nfc(std::string_view s) noexcept {

@@ -90,6 +90,8 @@ struct TextPart {
     bool is_expr = false;
     std::string literal;
     Pipeline expr;
+    // A literal of printable bytes and single spaces only (see simple_wording).
+    bool simple = false;
 };
 using Interpolated = std::vector<TextPart>;
 
@@ -139,6 +141,11 @@ const Value* evaluate_printable(const Pipeline& p, const Scope& scope, Value& st
 std::optional<bool> evaluate(const Condition& c, const Scope& scope, EvalError& error);
 // Appends the text of `t` to `out`; false (and `error`) on failure.
 bool evaluate(const Interpolated& t, const Scope& scope, std::string& out, EvalError& error);
+
+// True when template wording `s` needs no whitespace collapsing inside: no control
+// characters, tabs, newlines, U+E000 lead bytes (0xEE) or two spaces in a row. It may start or
+// end with one space.
+bool simple_wording(std::string_view s) noexcept;
 
 // True when `s` is valid UTF-8 made only of code points that are NFC whatever surrounds
 // them — U+0000–U+02FF, U+1E00–U+1EFF (Vietnamese letters), U+2010–U+2027 (dashes, quotes,

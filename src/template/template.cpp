@@ -355,7 +355,7 @@ public:
                     Node node;
                     node.kind = Node::Kind::Text;
                     node.line = t->GetLineNum();
-                    node.text.push_back({false, " ", {}});
+                    node.text.push_back({false, " ", {}, true});
                     out.push_back(std::move(node));
                 }
                 return out;
@@ -526,6 +526,23 @@ constexpr std::array<unsigned char, 256> kByteClasses = make_byte_classes();
 
 unsigned char byte_class(char c) { return kByteClasses[static_cast<unsigned char>(c)]; }
 
+// Length of the stretch of a value `s` starts with that is written as it is (no byte below
+// 0x20, DEL or 0xEE), eight bytes at a time while it can.
+std::size_t kept_prefix(std::string_view s) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, s.data() + i, 8);
+        const std::uint64_t del = x ^ (ones * 0x7f), ee = x ^ (ones * 0xee);
+        // Exact tests for "some byte below 0x20", "some byte 0x7F", "some byte 0xEE".
+        const std::uint64_t stop = ((x - ones * 0x20) & ~x) | ((del - ones) & ~del) | ((ee - ones) & ~ee);
+        if (stop & highs) break;
+    }
+    return i;  // the caller goes on byte by byte
+}
+
 // Builds a paragraph's runs as its text arrives. Template wording has its whitespace
 // collapsed (it is XML layout); a value's own spaces are kept — "Số:      /TTr-…" and
 // "ngày     tháng" leave room to write by hand. Leading and trailing collapsed spaces are
@@ -549,7 +566,23 @@ public:
         m_pending = false;
     }
 
-    void wording(std::string_view s, model::RunStyle style) { feed(s, style, false); }
+    // Template wording; `simple` as detail::simple_wording(s).
+    void wording(std::string_view s, bool simple, model::RunStyle style) {
+        if (!simple) {
+            feed(s, style, false);
+            return;
+        }
+        std::size_t begin = 0, end = s.size();
+        if (begin < end && s[begin] == ' ') {
+            collapsed_space(style);
+            ++begin;
+        }
+        if (begin == end) return;
+        const bool trailing = s[end - 1] == ' ';
+        if (trailing) --end;
+        emit(s.substr(begin, end - begin), style);  // single spaces between printable bytes
+        if (trailing) collapsed_space(style);
+    }
     void value(std::string_view s, model::RunStyle style) { feed(s, style, true); }
 
     Mark mark() const { return {m_starts.size(), m_text.size(), m_last_space, m_pending, m_pending_style}; }
@@ -594,7 +627,7 @@ private:
         while (i < n) {
             // A stretch written as it is: plain bytes, and spaces that need no collapsing — a
             // value's spaces, or one space of wording between two plain bytes.
-            std::size_t j = i;
+            std::size_t j = keep_spaces ? i + kept_prefix(s.substr(i)) : i;
             while (j < n) {
                 const unsigned char k = byte_class(s[j]);
                 if (k == kPlain || (k == kSpace && (keep_spaces || (j > i && j + 1 < n && byte_class(s[j + 1]) == kPlain)))) {
@@ -611,12 +644,7 @@ private:
             switch (byte_class(s[i])) {
                 case kSpace:
                 case kBreak:
-                    // Collapsed: one space, written only if more text follows.
-                    if (!m_last_space) {
-                        m_pending = true;
-                        m_pending_style = style;
-                    }
-                    m_last_space = true;
+                    collapsed_space(style);
                     ++i;
                     break;
                 case kPrivate: {
@@ -628,6 +656,15 @@ private:
                 default: ++i;  // a control character
             }
         }
+    }
+
+    // Whitespace of wording: one space, written only if more text follows.
+    void collapsed_space(model::RunStyle style) {
+        if (!m_last_space) {
+            m_pending = true;
+            m_pending_style = style;
+        }
+        m_last_space = true;
     }
 
     void emit(std::string_view s, model::RunStyle style) {
@@ -775,7 +812,7 @@ private:
                     const auto mark = out.mark();
                     for (const auto& part : n.text) {
                         if (!part.is_expr) {
-                            out.wording(part.literal, style);
+                            out.wording(part.literal, part.simple, style);
                             continue;
                         }
                         EvalError e;
@@ -1038,6 +1075,7 @@ private:
         if (auto v = bool_attr(n, "borders")) t.borders = *v;
         each(n.children, [&](const Node& rn) {
             model::Row row;
+            row.cells.reserve(rn.children.size());
             each(rn.children, [&](const Node& cn) { row.cells.push_back(cell(cn, t.header_rows > static_cast<int>(t.rows.size()))); });
             t.rows.push_back(std::move(row));
         });
