@@ -57,13 +57,16 @@ const char* measure_code(forms::Measure m) {
     return "yes-no";
 }
 
-// A map's members are written in key order below, so that Value(Map) finds them sorted
-// and need not sort (it would still be right, only slower).
+// The maps below are written in key order and made with ordered(), which does not check:
+// tests/unit/app/context_test.cpp walks the whole tree and checks every map is sorted.
+// Maps with keys from the data (documents, sections) go through Value(Map), which sorts.
 Value::Map members(std::size_t n) {
     Value::Map m;
     m.reserve(n);
     return m;
 }
+
+Value ordered(Value::Map m) { return Value::sorted_map(std::move(m)); }
 
 // Appends a member whose key is a literal (its length known without strlen).
 template <std::size_t N>
@@ -71,21 +74,49 @@ void add(Value::Map& m, const char (&key)[N], Value v) {
     m.emplace_back(std::string(key, N - 1), std::move(v));
 }
 
+// Items of a vector sorted by id, in their original order among equal ids.
+template <class T>
+struct ById {
+    std::string_view id;
+    std::size_t seq = 0;
+    const T* item = nullptr;
+};
+
+template <class T>
+void sort_by_id(std::vector<ById<T>>& v) {
+    std::sort(v.begin(), v.end(), [](const ById<T>& a, const ById<T>& b) {
+        const int c = a.id.compare(b.id);
+        return c < 0 || (c == 0 && a.seq < b.seq);
+    });
+}
+
+// Position of the first item with `id`, or v.size().
+template <class T>
+std::size_t first_of(const std::vector<ById<T>>& v, std::string_view id) {
+    const auto it = std::lower_bound(v.begin(), v.end(), id, [](const ById<T>& e, std::string_view k) { return e.id < k; });
+    return it != v.end() && it->id == id ? static_cast<std::size_t>(it - v.begin()) : v.size();
+}
+
 // What every level of one evaluation shares: lookups by indicator id, the status words, and
-// each indicator's evidence entries (they come from the data file, the same at every level).
+// what comes from the form or the data file and is the same at every level (an indicator's
+// short name, its evidence entries), made once.
 class LevelContext {
 public:
+    struct Definition {
+        const forms::Indicator* indicator = nullptr;
+        Value short_name;
+    };
+
     LevelContext(const data::UnitData& unit, const forms::Form& form)
         : m_status{Value(forms::status_text(forms::Status::Pass)), Value(forms::status_text(forms::Status::Fail)),
                    Value(forms::status_text(forms::Status::NotApplicable))} {
         for (const auto& c : form.criteria) {
-            for (const auto& i : c.indicators) m_definitions.emplace_back(i.id, &i);
+            for (const auto& i : c.indicators) m_indicators.push_back({i.id, m_indicators.size(), &i});
         }
-        // Stable: the first indicator of an id wins, as Form::find_indicator.
-        std::stable_sort(m_definitions.begin(), m_definitions.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& in : unit.indicators) m_inputs.emplace_back(in.id.value, &in);
-        std::stable_sort(m_inputs.begin(), m_inputs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        sort_by_id(m_indicators);  // the first of an id wins, as Form::find_indicator
+        m_definitions.resize(m_indicators.size());
+        for (const auto& in : unit.indicators) m_inputs.push_back({in.id.value, m_inputs.size(), &in});
+        sort_by_id(m_inputs);
         m_evidence.resize(m_inputs.size());
     }
 
@@ -98,27 +129,32 @@ public:
         return m_status[1];
     }
 
-    const forms::Indicator* definition(const std::string& id) const {
-        const auto it = std::lower_bound(m_definitions.begin(), m_definitions.end(), std::string_view(id),
-                                         [](const auto& e, std::string_view k) { return e.first < k; });
-        return it != m_definitions.end() && it->first == id ? it->second : nullptr;
+    // The form's indicator `id`; nullptr when the form has none.
+    const Definition* definition(const std::string& id) {
+        const std::size_t i = first_of(m_indicators, id);
+        if (i == m_indicators.size()) return nullptr;
+        Definition& d = m_definitions[i];
+        if (!d.indicator) {
+            d.indicator = m_indicators[i].item;
+            d.short_name = Value(d.indicator->short_name);
+        }
+        return &d;
     }
 
     // The full evidence entries (code + description + date) of the data file's indicator(s) `id`.
     Value evidence_items(const std::string& id) {
-        const auto first = std::lower_bound(m_inputs.begin(), m_inputs.end(), std::string_view(id),
-                                            [](const auto& e, std::string_view k) { return e.first < k; });
-        if (first == m_inputs.end() || first->first != id) return Value(Value::List{});
-        Value& cached = m_evidence[static_cast<std::size_t>(first - m_inputs.begin())];
+        const std::size_t first = first_of(m_inputs, id);
+        if (first == m_inputs.size()) return Value(Value::List{});
+        Value& cached = m_evidence[first];
         if (!cached.is_null()) return cached;
         Value::List items;
-        for (auto it = first; it != m_inputs.end() && it->first == id; ++it) {
-            for (const auto& e : it->second->evidence) {
+        for (std::size_t i = first; i < m_inputs.size() && m_inputs[i].id == id; ++i) {
+            for (const auto& e : m_inputs[i].item->evidence) {
                 auto item = members(3);
                 add(item, "code", e.code.value);
                 add(item, "date", e.date ? Value(*e.date) : Value());
                 add(item, "description", e.description.value);
-                items.emplace_back(std::move(item));
+                items.push_back(ordered(std::move(item)));
             }
         }
         cached = Value(std::move(items));
@@ -127,13 +163,14 @@ public:
 
 private:
     Value m_status[3];
-    std::vector<std::pair<std::string_view, const forms::Indicator*>> m_definitions;
-    std::vector<std::pair<std::string_view, const data::IndicatorInput*>> m_inputs;
-    std::vector<Value> m_evidence;  // evidence_items by position in m_inputs, built once
+    std::vector<ById<forms::Indicator>> m_indicators;
+    std::vector<Definition> m_definitions;  // by position in m_indicators, made when first asked
+    std::vector<ById<data::IndicatorInput>> m_inputs;
+    std::vector<Value> m_evidence;  // evidence_items by position in m_inputs, made when first asked
 };
 
 Value indicator_value(const forms::IndicatorResult& r, LevelContext& ctx) {
-    const forms::Indicator* def = ctx.definition(r.id);
+    const LevelContext::Definition* def = ctx.definition(r.id);
     Value evidence = list_of(r.evidence);
     std::string evidence_text = evidence.to_text();
     auto v = members(17);
@@ -142,19 +179,19 @@ Value indicator_value(const forms::IndicatorResult& r, LevelContext& ctx) {
     add(v, "evidence_items", ctx.evidence_items(r.id));
     add(v, "evidence_text", evidence_text);
     add(v, "id", r.id);
-    add(v, "measure", def ? measure_code(def->measure) : "yes-no");
+    add(v, "measure", def ? measure_code(def->indicator->measure) : "yes-no");
     add(v, "note", r.note);
     add(v, "number", r.number);
     add(v, "passed", r.status == forms::Status::Pass);
     add(v, "percent", optional_number(r.percent));
     add(v, "reason", r.reason);
     add(v, "requirement", r.requirement);
-    add(v, "short_name", def ? std::string_view(def->short_name) : std::string_view());
+    add(v, "short_name", def ? def->short_name : Value(""));
     add(v, "status", status_code(r.status));
     add(v, "status_text", ctx.status_text(r.status));
     add(v, "text", r.text);
     add(v, "value", r.value);
-    return Value(std::move(v));
+    return ordered(std::move(v));
 }
 
 Value level_value(const forms::LevelResult& l, LevelContext& ctx) {
@@ -181,7 +218,7 @@ Value level_value(const forms::LevelResult& l, LevelContext& ctx) {
         add(cv, "status", status_code(c.status));
         add(cv, "status_text", ctx.status_text(c.status));
         add(cv, "title", c.title);
-        criteria.emplace_back(std::move(cv));
+        criteria.push_back(ordered(std::move(cv)));
     }
     auto v = members(11);
     add(v, "article", l.article);
@@ -195,7 +232,7 @@ Value level_value(const forms::LevelResult& l, LevelContext& ctx) {
     add(v, "level", l.level);
     add(v, "passed", l.status == forms::Status::Pass);
     add(v, "status_text", ctx.status_text(l.status));
-    return Value(std::move(v));
+    return ordered(std::move(v));
 }
 
 }  // namespace
@@ -238,11 +275,11 @@ Value form_context(const forms::Form& form) {
         add(lv, "condition", l.condition);
         add(lv, "name", l.name);
         add(lv, "number", l.number);
-        levels.emplace_back(std::move(lv));
+        levels.push_back(ordered(std::move(lv)));
     }
     auto f = members(16);
     add(f, "addressee", form.procedure.addressee);
-    add(f, "circular", Value(std::move(circ)));
+    add(f, "circular", ordered(std::move(circ)));
     add(f, "decider", form.procedure.decider);
     add(f, "documents", docs.empty() ? Value() : Value(std::move(docs)));
     add(f, "dossier_deadline", form.procedure.dossier_deadline);
@@ -257,7 +294,7 @@ Value form_context(const forms::Form& form) {
     add(f, "upgrade_months", form.rules.upgrade_months);
     add(f, "validity_citation", form.rules.validity_citation);
     add(f, "validity_years", form.rules.validity_years);
-    return Value(std::move(f));
+    return ordered(std::move(f));
 }
 
 Value unit_context(const data::UnitData& d, const forms::Form& form, const forms::Evaluation& ev) {
@@ -288,7 +325,7 @@ Value unit_context(const data::UnitData& d, const forms::Form& form, const forms
         add(prev, "level", p.level);
         add(prev, "number", p.number.value);
         add(prev, "year", p.year ? Value(p.year) : Value());
-        add(assessment, "previous", Value(std::move(prev)));
+        add(assessment, "previous", ordered(std::move(prev)));
     } else {
         add(assessment, "previous", Value());
     }
@@ -333,7 +370,7 @@ Value unit_context(const data::UnitData& d, const forms::Form& form, const forms
         add(sv, "key", s.key.value);
         add(sv, "paragraphs", list_of(s.paragraphs));
         add(sv, "title", s.title.value);
-        Value section(std::move(sv));
+        Value section = ordered(std::move(sv));
         report_by_key.emplace_back(key_of(s.key.value), section);
         report.push_back(std::move(section));
     }
@@ -343,22 +380,22 @@ Value unit_context(const data::UnitData& d, const forms::Form& form, const forms
         auto dv = members(2);
         add(dv, "date", Value(info.date));
         add(dv, "number", number_text(info.number.value));
-        documents.emplace_back(key_of(key), Value(std::move(dv)));
+        documents.emplace_back(key_of(key), ordered(std::move(dv)));
     }
 
     auto root = members(11);
     add(root, "addressees", std::move(addressees));
-    add(root, "assessment", Value(std::move(assessment)));
+    add(root, "assessment", ordered(std::move(assessment)));
     add(root, "distribution", list_of(d.distribution));
     add(root, "documents", Value(std::move(documents)));
-    add(root, "evaluation", Value(std::move(e)));
+    add(root, "evaluation", ordered(std::move(e)));
     add(root, "form", form_context(form));
     add(root, "report", Value(std::move(report)));
     add(root, "sections", Value(std::move(report_by_key)));
-    add(root, "signer", Value(std::move(signer)));
+    add(root, "signer", ordered(std::move(signer)));
     add(root, "team", list_of(d.team));
-    add(root, "unit", Value(std::move(unit)));
-    return Value(std::move(root));
+    add(root, "unit", ordered(std::move(unit)));
+    return ordered(std::move(root));
 }
 
 Value with_document(const Value& base, const data::UnitData& unit, const std::string& key) {
@@ -374,7 +411,7 @@ Value with_document(const Value& base, const data::UnitData& unit, const std::st
         add(doc, "number", number_text(""));
     }
     Value ctx = base;
-    ctx.set("doc", Value(std::move(doc)));
+    ctx.set("doc", ordered(std::move(doc)));
     return ctx;
 }
 

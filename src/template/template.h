@@ -60,6 +60,9 @@ public:
     Value(hoso::Date d) noexcept;
     Value(List l);
     Value(Map m);
+    // A map from members already sorted by key, each key once, as Value(Map) would leave them:
+    // for builders that write their keys in order (and test that they do); not checked.
+    static Value sorted_map(Map m);
 
     Value(const Value& other) noexcept {
         std::memcpy(m_bytes, other.m_bytes, sizeof m_bytes);

@@ -75,7 +75,18 @@ Value::Value(std::string_view s) : m_bytes{} {
     if (s.size() <= kInline) {
         m_bytes[0] = static_cast<unsigned char>(Kind::String);
         m_bytes[1] = static_cast<unsigned char>(s.size());
-        if (!s.empty()) std::memcpy(m_bytes + 2, s.data(), s.size());
+        // Two overlapping fixed-size copies instead of a library call for a variable size.
+        const std::size_t n = s.size();
+        unsigned char* dst = m_bytes + 2;
+        if (n >= 8) {
+            std::memcpy(dst, s.data(), 8);
+            std::memcpy(dst + n - 8, s.data() + n - 8, 8);
+        } else if (n >= 4) {
+            std::memcpy(dst, s.data(), 4);
+            std::memcpy(dst + n - 4, s.data() + n - 4, 4);
+        } else {
+            for (std::size_t i = 0; i < n; ++i) dst[i] = static_cast<unsigned char>(s[i]);
+        }
         return;
     }
     void* mem = ::operator new(sizeof(SharedText) + s.size());
@@ -115,6 +126,16 @@ Value::Value(Map m) : m_bytes{} {
     auto* s = new SharedMap;
     s->members = std::move(m);
     set_shared(Kind::Map, s);
+}
+
+Value Value::sorted_map(Map m) {
+    Value v;
+    v.m_bytes[0] = static_cast<unsigned char>(Kind::Map);
+    if (m.empty()) return v;
+    auto* s = new SharedMap;
+    s->members = std::move(m);
+    v.set_shared(Kind::Map, s);
+    return v;
 }
 
 Value& Value::operator=(const Value& other) noexcept {
