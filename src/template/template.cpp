@@ -690,7 +690,10 @@ private:
 
 const Interpolated* find_attr(const Node& n, std::string_view name) {
     for (const auto& [key, value] : n.attrs) {
-        if (key == name) return &value;
+        if (key.size() != name.size()) continue;
+        std::size_t i = 0;
+        while (i < name.size() && key[i] == name[i]) ++i;  // names are short: no library call
+        if (i == name.size()) return &value;
     }
     return nullptr;
 }
@@ -1090,7 +1093,8 @@ private:
         model::Cell c;
         if (auto v = number_attr(n, "colspan")) c.col_span = std::max(1, static_cast<int>(*v));
         if (auto v = number_attr(n, "rowspan")) c.row_span = std::max(1, static_cast<int>(*v));
-        const std::string valign = attr(n, "valign", "center");
+        const std::string valign_text = attr(n, "valign", "center");
+        const std::string_view valign = valign_text;
         c.valign = valign == "top" ? model::VAlign::Top : valign == "bottom" ? model::VAlign::Bottom : model::VAlign::Center;
         std::string default_style = attr(n, "style", header ? model::style::kTableHeader : model::style::kTableCell);
         // Either inline content (one paragraph) or <p> children.
