@@ -86,8 +86,8 @@ enum class Durability : std::uint8_t {
     // fsync before the rename: once write_file_atomic returns, the file survives a power cut.
     Now,
     // No fsync: the caller writes many files and then calls sync_filesystem() once (a batch
-    // of thousands of documents would otherwise wait for thousands of disk flushes, ≈ 3 ms
-    // each on an ordinary disk). The file is still complete or absent for every reader and
+    // of thousands of documents would otherwise wait for thousands of disk flushes, 0.4–5 ms
+    // each measured on the bench machine's disk). The file is still complete or absent for every reader and
     // if the process dies; only a power cut before sync_filesystem() can lose it.
     Deferred,
 };
@@ -100,7 +100,10 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view bytes
                        Durability durability = Durability::Now);
 
 // Flushes every file written so far on the file system holding `path` to the disk (Linux:
-// syncfs; elsewhere: sync). Throws IoError if the flush fails.
+// syncfs; elsewhere: sync). Throws IoError if the flush fails. One flush for the whole file
+// system: it also waits for other programs' unwritten data on that disk, but it is a single
+// journal commit; flushing a batch's files one by one (fdatasync each, fsync each folder)
+// took 0.9 s for 100 documents on the bench machine, against ≈ 10 ms for this.
 void sync_filesystem(const std::filesystem::path& path);
 
 // ---------------------------------------------------------------------------
