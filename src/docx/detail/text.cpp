@@ -58,27 +58,9 @@ std::size_t plain_prefix(std::string_view s) noexcept {
             ++i;
             continue;
         }
-        // The same acceptance as for_each_code_point: shortest form, no surrogates, at most
-        // U+10FFFF; then xml_allowed (all of these are allowed but U+FFFE and U+FFFF).
-        if ((b0 & 0xE0) == 0xC0) {
-            if (b0 < 0xC2 || i + 2 > n || (p[i + 1] & 0xC0) != 0x80) return i;
-            i += 2;
-        } else if ((b0 & 0xF0) == 0xE0) {
-            if (i + 3 > n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return i;
-            const unsigned cp = ((b0 & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-            if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || cp >= 0xFFFE) return i;
-            i += 3;
-        } else if ((b0 & 0xF8) == 0xF0) {
-            if (i + 4 > n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80) {
-                return i;
-            }
-            const unsigned cp = ((b0 & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) | ((p[i + 2] & 0x3Fu) << 6) |
-                                (p[i + 3] & 0x3Fu);
-            if (cp < 0x10000 || cp > 0x10FFFF) return i;
-            i += 4;
-        } else {
-            return i;
-        }
+        const std::size_t len = plain_sequence_length(p + i, n - i);
+        if (len == 0) return i;
+        i += len;
     }
     return n;
 }

@@ -32,6 +32,31 @@ void append_utf8(std::string& out, char32_t cp);
 // True for characters that may appear in XML 1.0 character data (tab, LF and CR included).
 bool xml_allowed(char32_t cp) noexcept;
 
+// The length of the multi-byte UTF-8 sequence at `p` (lead byte p[0] >= 0x80, `n` bytes
+// available) if it is valid and encodes a character XML allows, else 0. The acceptance of
+// for_each_code_point: shortest form, no surrogates, at most U+10FFFF; then xml_allowed
+// (all of these are allowed but U+FFFE and U+FFFF).
+inline std::size_t plain_sequence_length(const unsigned char* p, std::size_t n) noexcept {
+    const unsigned b0 = p[0];
+    if ((b0 & 0xE0) == 0xC0) {
+        if (b0 < 0xC2 || n < 2 || (p[1] & 0xC0) != 0x80) return 0;
+        return 2;
+    }
+    if ((b0 & 0xF0) == 0xE0) {
+        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+        const unsigned cp = ((b0 & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+        if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF) || cp >= 0xFFFE) return 0;
+        return 3;
+    }
+    if ((b0 & 0xF8) == 0xF0) {
+        if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return 0;
+        const unsigned cp = ((b0 & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+        if (cp < 0x10000 || cp > 0x10FFFF) return 0;
+        return 4;
+    }
+    return 0;
+}
+
 // Length of the longest prefix of `s` made of whole, valid UTF-8 sequences of characters
 // that xml_allowed() accepts, tab, LF and CR excepted: the part of `s` that every cleaning
 // below leaves as it is. One pass over the bytes, ASCII first.

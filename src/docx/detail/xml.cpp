@@ -107,21 +107,14 @@ std::string_view XmlWriter::cleaned(std::string_view s) {
     return m_scratch;
 }
 
-void XmlWriter::push_attr(std::string_view name, std::string_view value) {
+void XmlWriter::put_attr_value(std::string_view value) {
     // Most values are short ASCII words or numbers ("dxa", "preserve", a style name): a
-    // byte that is not printable ASCII or needs an entity sends the value the long way.
+    // byte that is not printable ASCII or needs an entity sends the rest the long way.
     std::size_t i = 0;
     while (i < value.size() && kVerbatimInAttribute[static_cast<unsigned char>(value[i])]) ++i;
-    char* out = reserve(name.size() + 4 + i);
-    *out++ = ' ';
-    std::memcpy(out, name.data(), name.size());
-    out += name.size();
-    *out++ = '=';
-    *out++ = '"';
-    std::memcpy(out, value.data(), i);
-    m_size += name.size() + 3 + i;
+    copy_small(reserve(i), value.data(), i);
+    m_size += i;
     if (i < value.size()) put_escaped(cleaned(value.substr(i)), true);
-    put('"');
 }
 
 void XmlWriter::attr(std::string_view name, long value) {
@@ -137,7 +130,56 @@ void XmlWriter::attr(std::string_view name, long value) {
     m_size = static_cast<std::size_t>(out - m_data.get());
 }
 
+bool XmlWriter::plain_text_if_plain(std::string_view s) {
+    const Mark before = mark();
+    seal();
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t done = 0;  // bytes of `s` already in the buffer
+    std::size_t i = 0;
+    while (i < n) {
+        if (std::endian::native == std::endian::little && n - i >= 8) {
+            // Eight bytes at a time, as plain_prefix (text.cpp) and put_escaped: skip to the
+            // first byte that is not plain ASCII or needs an entity.
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            const std::uint64_t del = w ^ (0x7F * kOnes);
+            const std::uint64_t flags = ((w | ((w - 0x20 * kOnes) & ~w) | ((del - kOnes) & ~del)) & kHigh) |
+                                        bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, '>');
+            if (flags == 0) {
+                i += 8;
+                continue;
+            }
+            i += static_cast<std::size_t>(std::countr_zero(flags)) / 8;
+        }
+        const unsigned b0 = p[i];
+        if (b0 < 0x80) {
+            if (b0 < 0x20 || b0 == 0x7F) {  // a control character, tab/LF/CR included
+                rewind(before);
+                return false;
+            }
+            const std::string_view e = entity(static_cast<char>(b0), false);
+            if (!e.empty()) {
+                put(s.data() + done, i - done);
+                put(e.data(), e.size());
+                done = i + 1;
+            }
+            ++i;
+            continue;
+        }
+        const std::size_t len = plain_sequence_length(p + i, n - i);
+        if (len == 0) {
+            rewind(before);
+            return false;
+        }
+        i += len;
+    }
+    put(s.data() + done, n - done);
+    return true;
+}
+
 void XmlWriter::text(std::string_view s) {
+    if (plain_text_if_plain(s)) return;
     seal();
     put_escaped(cleaned(s), false);
 }

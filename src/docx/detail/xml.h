@@ -46,8 +46,17 @@ public:
         m_stack[m_depth++] = name;
         m_just_opened = true;
     }
-    void attr(std::string_view name, const char* value) { push_attr(name, std::string_view(value)); }
-    void attr(std::string_view name, std::string_view value) { push_attr(name, value); }
+    void attr(std::string_view name, const char* value) { attr(name, std::string_view(value)); }
+    void attr(std::string_view name, std::string_view value) {
+        char* out = reserve(name.size() + 3);
+        out[0] = ' ';
+        copy_small(out + 1, name.data(), name.size());
+        out[name.size() + 1] = '=';
+        out[name.size() + 2] = '"';
+        m_size += name.size() + 3;
+        put_attr_value(value);
+        put('"');
+    }
     void attr(std::string_view name, long value);
     void attr(std::string_view name, int value) { attr(name, static_cast<long>(value)); }
     void close() {
@@ -60,7 +69,7 @@ public:
         char* out = reserve(name.size() + 3);
         out[0] = '<';
         out[1] = '/';
-        std::memcpy(out + 2, name.data(), name.size());
+        copy_small(out + 2, name.data(), name.size());
         out[name.size() + 2] = '>';
         m_size += name.size() + 3;
     }
@@ -85,24 +94,69 @@ public:
         seal();
         put_escaped(s, false);
     }
+    // Character data if `s` is plain (is_plain: checked in the same pass as the escaping);
+    // otherwise nothing is written and the answer is false.
+    bool plain_text_if_plain(std::string_view s);
 
-    // The part written so far (a view of the buffer: valid until the next call).
-    std::string_view view() const { return {m_data.get(), m_size}; }
-    std::string finish() const { return std::string(view()); }  // the part, UTF-8
+    // A place in the part to come back to: rewind(mark) drops whatever was written since
+    // (elements opened since are forgotten, one closed since must not be reopened).
+    struct Mark {
+        std::size_t size;
+        std::size_t depth;
+        bool just_opened;
+    };
+    Mark mark() const { return {m_size, m_depth, m_just_opened}; }
+    void rewind(const Mark& m) {
+        m_size = m.size;
+        m_depth = m.depth;
+        m_just_opened = m.just_opened;
+    }
 
-private:
+    // Ends the start tag of the element just opened (as any content would).
     void seal() {
         if (m_just_opened) {
             put('>');
             m_just_opened = false;
         }
     }
+    // A complete element (or several) written before by this writer, copied in as content.
+    void raw_element(std::string_view xml) {
+        seal();
+        put(xml.data(), xml.size());
+    }
+
+    // The part written so far (a view of the buffer: valid until the next call).
+    std::string_view view() const { return {m_data.get(), m_size}; }
+    std::string finish() const { return std::string(view()); }  // the part, UTF-8
+
+private:
     // '<' and the name, the tag left open for attributes.
     void begin_tag(std::string_view name) {
         char* out = reserve(name.size() + 1);
         out[0] = '<';
-        std::memcpy(out + 1, name.data(), name.size());
+        copy_small(out + 1, name.data(), name.size());
         m_size += name.size() + 1;
+    }
+    // memcpy for the short strings names are, without a call when `n` is only known at
+    // run time (the element stack); `dst` has room for `n` bytes.
+    static void copy_small(char* dst, const char* src, std::size_t n) {
+        if (n > 16) {
+            std::memcpy(dst, src, n);
+        } else if (n >= 8) {
+            char a[8], b[8];
+            std::memcpy(a, src, 8);
+            std::memcpy(b, src + n - 8, 8);
+            std::memcpy(dst, a, 8);
+            std::memcpy(dst + n - 8, b, 8);
+        } else if (n >= 4) {
+            char a[4], b[4];
+            std::memcpy(a, src, 4);
+            std::memcpy(b, src + n - 4, 4);
+            std::memcpy(dst, a, 4);
+            std::memcpy(dst + n - 4, b, 4);
+        } else {
+            for (std::size_t i = 0; i < n; ++i) dst[i] = src[i];
+        }
     }
     // Room for `n` more bytes; returns where they go (m_size is not moved).
     char* reserve(std::size_t n) {
@@ -121,7 +175,8 @@ private:
     }
     // `s` with & < > (and in attribute values " ') replaced by their entities.
     void put_escaped(std::string_view s, bool attribute);
-    void push_attr(std::string_view name, std::string_view value);
+    // An attribute value between its quotes: cleaned and escaped.
+    void put_attr_value(std::string_view value);
     // `s` cleaned (text.h: append_clean_attribute): `s` itself when it is clean, else a
     // cleaned copy in m_scratch.
     std::string_view cleaned(std::string_view s);
