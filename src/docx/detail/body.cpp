@@ -219,7 +219,7 @@ double widest_wrapped(const std::string& text, double size, bool bold, bool ital
 // written are the same with or without it (tested).
 class ParagraphMemo {
 public:
-    static constexpr std::size_t kMaxBytes = std::size_t{8} << 20;
+    static constexpr std::size_t kMaxBytes = std::size_t{2} << 20;
 
     // `styles`: a byte string equal for equal style sheets (shared_key() of parts.h, which
     // holds the style sheet and more).

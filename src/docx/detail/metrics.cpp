@@ -77,6 +77,12 @@ long units_until(std::string_view text, bool bold, bool italic, long stop) noexc
         if (b >= 0x20 && b < 0x7F) {
             total += kTable[b - 0x20].face[face];
             ++i;
+        } else if (b == 0xE1 && i + 2 < n && (p[i + 1] == 0xBA || p[i + 1] == 0xBB) && (p[i + 2] & 0xC0) == 0x80 &&
+                   (p[i + 1] == 0xBB || p[i + 2] >= 0xA0) && (p[i + 1] == 0xBA || p[i + 2] <= 0xB9)) {
+            // U+1EA0-U+1EF9 (E1 BA A0 - E1 BB B9): the Vietnamese letters with two marks.
+            const unsigned cp = 0x1E00u | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+            total += kTable[kVietStart + (cp - 0x1EA0)].face[face];
+            i += 3;
         } else {
             total += advance_1000(next_code_point(text, i), bold, italic);
         }

@@ -232,6 +232,31 @@ TEST_CASE("docx metrics: text_width_until is text_width up to the limit and more
     CHECK(text_width_until("Ủy ban nhân dân", 13, true, false, w) == w);
 }
 
+TEST_CASE("docx metrics: text_width is the sum of advance_1000 over the code points (ASCII and U+1EA0-U+1EF9 in line)") {
+    // Every Vietnamese letter with two marks and its neighbours, truncated and broken
+    // sequences of the same lead bytes, and the pieces above, in random strings.
+    std::vector<std::string> pieces = pieces_of_text();
+    for (char32_t cp = 0x1E90; cp <= 0x1F05; ++cp) {
+        std::string one;
+        append_utf8(one, cp);
+        pieces.push_back(one);
+    }
+    for (const char* broken : {"\xE1", "\xE1\xBA", "\xE1\xBB", "\xE1\xBA\x41", "\xE1\xBB\xC3", "\xE1\xBC\xA0"}) {
+        pieces.emplace_back(broken);
+    }
+    Dice dice;
+    for (int round = 0; round < 5000; ++round) {
+        std::string s;
+        const std::size_t n = dice(30);
+        for (std::size_t k = 0; k < n; ++k) s += pieces[dice(pieces.size())];
+        const bool bold = dice(2) == 1, italic = dice(2) == 1;
+        long units = 0;
+        for_each_code_point(s, [&](char32_t cp) { units += advance_1000(cp, bold, italic); });
+        INFO("round " << round);
+        REQUIRE(text_width(s, 10.0, bold, italic) == static_cast<double>(units) * 10.0 / 1000.0);
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Shared parts
 
