@@ -48,11 +48,19 @@ constexpr std::array<bool, 256> kVerbatimInAttribute = verbatim_in_attribute();
 }  // namespace
 
 XmlWriter::XmlWriter(std::size_t capacity)
-    : m_data(new char[capacity < 256 ? 256 : capacity]), m_capacity(capacity < 256 ? 256 : capacity), m_stack(32) {
+    : m_data(new char[capacity < 256 ? 256 : capacity]),
+      m_capacity(capacity < 256 ? 256 : capacity),
+      m_initial_capacity(m_capacity),
+      m_stack(32) {
     put(kXmlDeclaration.data(), kXmlDeclaration.size());
 }
 
 void XmlWriter::reset() {
+    // A buffer grown far past the first capacity by one large part is given back.
+    if (m_capacity > 4 * m_initial_capacity && m_capacity > kKeepCapacity) {
+        m_data.reset(new char[m_initial_capacity]);
+        m_capacity = m_initial_capacity;
+    }
     m_size = 0;
     m_depth = 0;
     m_just_opened = false;

@@ -33,8 +33,10 @@ public:
     XmlWriter(const XmlWriter&) = delete;
     XmlWriter& operator=(const XmlWriter&) = delete;
 
-    // Starts a new part in the same buffer (kept, with its capacity): only the declaration.
+    // Starts a new part in the same buffer (kept, with its capacity, unless it grew past
+    // both 4 × the first capacity and kKeepCapacity): only the declaration.
     void reset();
+    static constexpr std::size_t kKeepCapacity = std::size_t{1} << 20;
 
     // Element and attribute names are written as they are (they come from this module's
     // string literals); an element's name must outlive the element. The calls below are
@@ -184,6 +186,7 @@ private:
     std::unique_ptr<char[]> m_data;
     std::size_t m_size = 0;
     std::size_t m_capacity = 0;
+    std::size_t m_initial_capacity = 0;
     std::vector<std::string_view> m_stack;  // names of the open elements: [0, m_depth)
     std::size_t m_depth = 0;
     bool m_just_opened = false;  // the last open() has no '>' yet

@@ -206,7 +206,9 @@ public:
         if (!m_fresh && deflateReset(&m_stream) != Z_OK) throw Error("docx: zlib: cannot reset a deflate stream");
         m_fresh = false;
         const uLong bound = deflateBound(&m_stream, static_cast<uLong>(in.size()));
-        if (m_capacity < bound) {
+        // The output buffer grows to the largest part; one much larger than this part and
+        // than 1 MB is given back.
+        if (m_capacity < bound || (m_capacity > (std::size_t{1} << 20) && m_capacity / 4 > bound)) {
             m_out = std::make_unique_for_overwrite<unsigned char[]>(bound);
             m_capacity = bound;
         }

@@ -204,4 +204,19 @@ TEST_CASE("docx xml writer: numbers, the declaration, and a reset writer startin
     CHECK(x.finish() == first);
 }
 
+TEST_CASE("docx xml writer: a buffer grown past 1 MB is given back on reset, and the next part is right") {
+    XmlWriter x(1024);
+    x.open("w:body");
+    const std::string line(1000, 'x');
+    for (int i = 0; i < 1500; ++i) x.text(line);
+    x.close();
+    REQUIRE(x.view().size() > XmlWriter::kKeepCapacity);
+    CHECK(x.view().substr(x.view().size() - 10) == "x</w:body>");
+    x.reset();
+    x.open("w:p");
+    x.text("a<b");
+    x.close();
+    CHECK(x.finish() == std::string(kXmlDeclaration) + "<w:p>a&lt;b</w:p>");
+}
+
 }  // namespace
