@@ -76,20 +76,41 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
     if (std::filesystem::is_directory(status)) {
         throw IoError(path, "đây là thư mục, không phải tệp (is a directory, not a file)");
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path, "không đọc được tệp (cannot open file)");
-    std::string data;
-    char buf[1 << 16];
-    while (in) {
-        in.read(buf, sizeof buf);
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (data.size() + got > max_bytes) {
-            throw IoError(path, "tệp quá lớn (file too large, limit " + std::to_string(max_bytes) +
-                                    " bytes)");
-        }
-        data.append(buf, got);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError(path, "không đọc được tệp (cannot open file)");
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    auto too_large = [&] {
+        return IoError(path, "tệp quá lớn (file too large, limit " + std::to_string(max_bytes) + " bytes)");
+    };
+    // Read straight into the string: sized from fstat for a regular file (one read), grown
+    // in steps for anything else (a pipe reports size 0).
+    struct stat st{};
+    std::size_t expected = 0;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        expected = static_cast<std::size_t>(st.st_size);
+        if (expected > max_bytes) throw too_large();
     }
-    if (in.bad()) throw IoError(path, "lỗi khi đọc tệp (read error)");
+    std::string data;
+    data.resize(std::max<std::size_t>(expected + 1, 1 << 16));  // +1: notices a file that grew
+    std::size_t size = 0;
+    for (;;) {
+        if (size == data.size()) {
+            if (size > max_bytes) throw too_large();
+            data.resize(std::min(size * 2, max_bytes + 1));
+        }
+        const ssize_t n = ::read(fd, data.data() + size, data.size() - size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw IoError(path, "lỗi khi đọc tệp (read error)");
+        }
+        if (n == 0) break;
+        size += static_cast<std::size_t>(n);
+        if (size > max_bytes) throw too_large();
+    }
+    data.resize(size);
     return data;
 }
 

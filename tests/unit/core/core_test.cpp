@@ -65,6 +65,17 @@ TEST_CASE("write_file_atomic replaces whole files and leaves nothing on failure"
     } catch (const IoError& e) {
         CHECK(std::string(e.what()).find("x.txt") != std::string::npos);
     }
+    // Whole files of every size around the read buffer, the limit, and a non-regular file.
+    for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{65535}, std::size_t{65536},
+                                std::size_t{65537}, std::size_t{200000}}) {
+        std::string bytes(n, 'x');
+        for (std::size_t i = 0; i < n; i += 997) bytes[i] = static_cast<char>('a' + i % 26);
+        write_file_atomic(dir / "sized.bin", bytes);
+        CHECK(read_file(dir / "sized.bin") == bytes);
+    }
+    CHECK(read_file(dir / "sized.bin", 200000).size() == 200000);
+    CHECK_THROWS_AS(read_file(dir / "sized.bin", 199999), IoError);
+    CHECK(read_file("/dev/null").empty());
     CHECK_THROWS_AS(read_file(dir), IoError);          // a directory
     CHECK_THROWS_AS(read_file(dir / "nope"), IoError);  // missing
     std::filesystem::remove_all(dir);
