@@ -742,29 +742,6 @@ bool simple_wording(std::string_view s) noexcept {
     return true;
 }
 
-bool known_nfc(std::string_view s) noexcept {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* const end = p + s.size();
-    while (p < end) {
-        const unsigned char c = *p;
-        if (c < 0x80) {
-            ++p;
-        } else if (c >= 0xC2 && c <= 0xCB) {  // U+0080–U+02FF
-            if (end - p < 2 || (p[1] & 0xC0) != 0x80) return false;
-            p += 2;
-        } else if (c == 0xE1) {  // U+1E00–U+1EFF: E1 B8..BB 80..BF
-            if (end - p < 3 || p[1] < 0xB8 || p[1] > 0xBB || (p[2] & 0xC0) != 0x80) return false;
-            p += 3;
-        } else if (c == 0xE2) {  // U+2010–U+2027: E2 80 90..A7
-            if (end - p < 3 || p[1] != 0x80 || p[2] < 0x90 || p[2] > 0xA7) return false;
-            p += 3;
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
-
 int Scope::loop_field(std::string_view name) {
     if (name == "index") return Index;
     if (name == "number") return Number;

@@ -147,11 +147,6 @@ bool evaluate(const Interpolated& t, const Scope& scope, std::string& out, EvalE
 // end with one space.
 bool simple_wording(std::string_view s) noexcept;
 
-// True when `s` is valid UTF-8 made only of code points that are NFC whatever surrounds
-// them — U+0000–U+02FF, U+1E00–U+1EFF (Vietnamese letters), U+2010–U+2027 (dashes, quotes,
-// "…") — so it is NFC without asking ICU. False says nothing.
-bool known_nfc(std::string_view s) noexcept;
-
 // The filter `name` when it exists and accepts `args` arguments; else nullptr and `error`.
 FilterFn find_filter(const std::string& name, std::size_t args, std::string& error);
 

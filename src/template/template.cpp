@@ -603,7 +603,7 @@ public:
 
     // The runs' texts one after the other.
     std::string joined() const {
-        if (detail::known_nfc(m_text)) return m_text;
+        if (text::is_nfc(m_text)) return m_text;
         std::string out;
         for (std::size_t i = 0; i < m_starts.size(); ++i) out += nfc(run_text(i));
         return out;
@@ -617,7 +617,7 @@ private:
     }
 
     static std::string nfc(std::string_view s) {
-        if (detail::known_nfc(s) || text::is_nfc(s)) return std::string(s);
+        if (text::is_nfc(s)) return std::string(s);
         return text::to_nfc(s);
     }
 

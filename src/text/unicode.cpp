@@ -31,6 +31,33 @@ std::size_t ascii_prefix(std::string_view s, std::size_t from = 0) {
 
 bool is_ascii(std::string_view s) { return ascii_prefix(s) == s.size(); }
 
+// True when `s` is valid UTF-8 made only of U+0000–U+02FF, U+1E00–U+1EFF and U+2010–U+2027:
+// every Vietnamese letter precomposed, Latin-1, and the dashes and quotes. None of these is
+// changed by NFC, alone or after any other of them (no combining marks), so such text is NFC
+// without asking ICU. False means "ask ICU", not "not NFC".
+bool precomposed_only(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* const end = p + s.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+        } else if (c >= 0xC2 && c <= 0xCB) {  // U+0080–U+02FF
+            if (end - p < 2 || (p[1] & 0xC0) != 0x80) return false;
+            p += 2;
+        } else if (c == 0xE1) {  // U+1E00–U+1EFF: E1 B8..BB 80..BF
+            if (end - p < 3 || p[1] < 0xB8 || p[1] > 0xBB || (p[2] & 0xC0) != 0x80) return false;
+            p += 3;
+        } else if (c == 0xE2) {  // U+2010–U+2027: E2 80 90..A7
+            if (end - p < 3 || p[1] != 0x80 || p[2] < 0x90 || p[2] > 0xA7) return false;
+            p += 3;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 const icu::Normalizer2& nfc_instance() {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
@@ -141,7 +168,7 @@ std::string to_nfc(std::string_view utf8) {
 }
 
 bool is_nfc(std::string_view utf8) {
-    if (is_ascii(utf8)) return true;
+    if (precomposed_only(utf8)) return true;  // ASCII included
     if (find_invalid_utf8(utf8)) return false;
     UErrorCode status = U_ZERO_ERROR;
     const bool result = nfc_instance().isNormalizedUTF8(

@@ -179,40 +179,6 @@ TEST_CASE("a text node whose placeholder fails is left out whole, the rest stays
     CHECK(describe(first_paragraph(doc).runs) == describe(expected));
 }
 
-TEST_CASE("known_nfc says yes only for NFC text, checked against ICU", "[template][runs]") {
-    using tmpl::detail::known_nfc;
-    std::vector<std::string> fast;
-    const auto add_range = [&](char32_t from, char32_t to) {
-        for (char32_t c = from; c <= to; ++c) fast.push_back(text::to_utf8(std::u32string(1, c)));
-    };
-    add_range(0x20, 0x2FF);
-    add_range(0x1E00, 0x1EFF);
-    add_range(0x2010, 0x2027);
-    for (const auto& c : fast) {
-        INFO("U+" << std::hex << static_cast<unsigned>(text::to_utf32(c)[0]));
-        REQUIRE(known_nfc(c));
-        REQUIRE(text::is_nfc(c));
-    }
-    // No character of these ranges changes under NFC after any other of them.
-    for (const auto& second : fast) {
-        std::string pairs;
-        for (const auto& first : fast) pairs += first + second;
-        REQUIRE(known_nfc(pairs));
-        INFO("U+" << std::hex << static_cast<unsigned>(text::to_utf32(second)[0]) << " after every other");
-        REQUIRE(text::is_nfc(pairs));
-    }
-    CHECK(known_nfc(""));
-    CHECK(known_nfc("Trường Tiểu học Đông Hải — “tự đánh giá”…"));
-    CHECK_FALSE(known_nfc("e\xCC\x81"));             // combining acute: ICU decides
-    CHECK_FALSE(known_nfc("\xE2\x80\x80"));          // U+2000, which NFC changes
-    CHECK_FALSE(known_nfc("\xE2\x84\xA6"));          // U+2126
-    CHECK_FALSE(known_nfc("\xC3"));                  // truncated
-    CHECK_FALSE(known_nfc("\xC0\x80"));              // overlong
-    CHECK_FALSE(known_nfc("\xE1\xBA"));              // truncated
-    CHECK_FALSE(known_nfc("\xE1\xBA\x41"));          // bad continuation
-    CHECK_FALSE(known_nfc("\xC3\x28"));              // bad continuation
-    CHECK_FALSE(known_nfc("\xEE\x80\x80"));          // U+E000: outside the ranges
-}
 
 TEST_CASE("loop reads the innermost loop; outside loops it is a data field like any other", "[template]") {
     Value data;

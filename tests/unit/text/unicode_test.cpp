@@ -111,3 +111,36 @@ TEST_CASE("grapheme_boundaries: boundaries strictly inside the string", "[text][
     CHECK(grapheme_boundaries(kVietNfd) == std::vector<std::size_t>{1, 2, 7});
     CHECK(grapheme_boundaries("đ😀a") == std::vector<std::size_t>{2, 6});
 }
+
+TEST_CASE("is_nfc: the precomposed fast path agrees with ICU's normalisation", "[text][nfc]") {
+    // is_nfc answers text made only of U+0000–U+02FF, U+1E00–U+1EFF and U+2010–U+2027
+    // without ICU; to_nfc always asks ICU, so `to_nfc(s) == s` is the reference.
+    std::vector<std::string> fast;
+    const auto add_range = [&](char32_t from, char32_t to) {
+        for (char32_t c = from; c <= to; ++c) fast.push_back(to_utf8(std::u32string(1, c)));
+    };
+    add_range(0x20, 0x2FF);
+    add_range(0x1E00, 0x1EFF);
+    add_range(0x2010, 0x2027);
+    for (const auto& c : fast) {
+        INFO("U+" << std::hex << static_cast<unsigned>(to_utf32(c)[0]));
+        REQUIRE(is_nfc(c));
+        REQUIRE(to_nfc(c) == c);
+    }
+    // No character of these ranges changes under NFC after any other of them.
+    for (const auto& second : fast) {
+        std::string pairs;
+        for (const auto& first : fast) pairs += first + second;
+        INFO("U+" << std::hex << static_cast<unsigned>(to_utf32(second)[0]) << " after every other");
+        REQUIRE(is_nfc(pairs));
+        REQUIRE(to_nfc(pairs) == pairs);
+    }
+    CHECK(is_nfc("Trường Tiểu học Đông Hải — “tự đánh giá”…"));
+    // Outside the fast path ICU decides, and invalid UTF-8 is never NFC.
+    CHECK_FALSE(is_nfc("e\xCC\x81"));     // combining acute after e
+    CHECK(is_nfc("\xCC\x81"));            // a lone combining mark is NFC
+    CHECK_FALSE(is_nfc("\xE2\x80\x80"));  // U+2000 becomes U+2002
+    CHECK_FALSE(is_nfc("\xE2\x84\xA6"));  // U+2126 OHM SIGN becomes U+03A9
+    CHECK(is_nfc("\xEE\x80\x80"));        // U+E000
+    for (const char* bad : {"\xC3", "\xC0\x80", "\xE1\xBA", "\xE1\xBA\x41", "\xC3\x28"}) CHECK_FALSE(is_nfc(bad));
+}
