@@ -3,6 +3,7 @@
 #include "font/font.h"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <map>
 
@@ -347,6 +348,8 @@ FontSet::FontSet(TrueTypeFont regular, TrueTypeFont bold, TrueTypeFont italic, T
             m_bmp_covered[cp / 64] |= std::uint64_t{1} << (cp % 64);
         }
     }
+    m_printable_ascii_covered = true;
+    for (char32_t cp = 0x20; cp < 0x7F; ++cp) m_printable_ascii_covered = m_printable_ascii_covered && covers(cp);
 }
 
 bool FontSet::covers(char32_t cp) const noexcept {
@@ -356,11 +359,43 @@ bool FontSet::covers(char32_t cp) const noexcept {
 
 std::vector<char32_t> FontSet::missing(std::string_view utf8) const {
     std::vector<char32_t> out;
-    for (std::size_t i = 0; i < utf8.size();) {
-        const auto byte = static_cast<unsigned char>(utf8[i]);
-        if (byte < 0x80 && covers(byte)) {  // most characters: no decoding
-            ++i;
-            continue;
+    const auto* const data = reinterpret_cast<const unsigned char*>(utf8.data());
+    const std::size_t n = utf8.size();
+    auto bmp_covered = [&](std::uint32_t cp) { return ((m_bmp_covered[cp >> 6] >> (cp & 63)) & 1u) != 0; };
+    for (std::size_t i = 0; i < n;) {
+        // The common cases decoded in line: printable ASCII eight bytes at a time, then
+        // well-formed two- and three-byte sequences (Vietnamese letters are U+00C0–U+1EF9).
+        if (m_printable_ascii_covered) {
+            while (i + 8 <= n) {
+                std::uint64_t w;
+                std::memcpy(&w, data + i, 8);
+                constexpr std::uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
+                const std::uint64_t below_space = (w - 0x20 * kOnes) & ~w & kHigh;  // a byte < 0x20
+                const std::uint64_t x = w ^ (0x7F * kOnes);
+                const std::uint64_t del = (x - kOnes) & ~x & kHigh;  // a byte == 0x7F
+                if (((w & kHigh) | below_space | del) != 0) break;
+                i += 8;
+            }
+            if (i >= n) break;
+        }
+        const unsigned char b = data[i];
+        if (b < 0x80) {
+            if (bmp_covered(b)) {
+                ++i;
+                continue;
+            }
+        } else if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (data[i + 1] & 0xC0) == 0x80) {
+            if (bmp_covered((b & 0x1Fu) << 6 | (data[i + 1] & 0x3Fu))) {
+                i += 2;
+                continue;
+            }
+        } else if (b >= 0xE1 && b < 0xED && b != 0xE0 && i + 2 < n && (data[i + 1] & 0xC0) == 0x80 &&
+                   (data[i + 2] & 0xC0) == 0x80) {
+            // E1–EC: U+1000–U+CFFF, no overlongs or surrogates possible.
+            if (bmp_covered((b & 0x0Fu) << 12 | (data[i + 1] & 0x3Fu) << 6 | (data[i + 2] & 0x3Fu))) {
+                i += 3;
+                continue;
+            }
         }
         const char32_t cp = next_code_point(utf8, i);
         // An invalid UTF-8 byte is reported as U+FFFD: it cannot be printed either.

@@ -89,6 +89,7 @@ private:
     // Bit cp set when every face has a glyph for BMP code point cp: covers() and missing()
     // run over every character of every document.
     std::vector<std::uint64_t> m_bmp_covered;
+    bool m_printable_ascii_covered = false;  // U+0020–U+007E all covered: missing() skips them in words
 };
 
 }  // namespace hoso::font

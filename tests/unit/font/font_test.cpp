@@ -115,6 +115,38 @@ TEST_CASE("font: covers() is true exactly when all four faces have the glyph", "
     CHECK(static_cast<std::uint32_t>(m[0]) == 1u);
 }
 
+TEST_CASE("font: missing() agrees with covers() code point by code point on mixed text", "[font]") {
+    // Pieces: printable ASCII, controls, DEL, Vietnamese (2- and 3-byte), CJK, an emoji,
+    // invalid bytes, overlong and surrogate sequences, truncated sequences. Strings of them at
+    // every length and offset exercise the eight-byte scan and the in-line decoders.
+    const std::vector<std::string> pieces = {"abcdefgh", "Xin chào ", "\x01", "\x7F", "\x1F", "ệ", "Đ", "ư",
+                                             "中", "😀", "\xFF", "\xC0\xAF", "\xED\xA0\x80", "\xE0\x80\xAF",
+                                             "\xE1\xBA", "\xC3", " ", "~", "\xE2\x80\x9C", "\xEF\xBF\xBD"};
+    auto reference = [](std::string_view s) {
+        std::vector<char32_t> out;
+        constexpr char32_t kBad = 0xFFFFFFFF;
+        for (std::size_t i = 0; i < s.size();) {
+            const char32_t cp = hoso::next_code_point(s, i, kBad);
+            const char32_t reported = cp == kBad ? char32_t{0xFFFD} : cp;
+            if ((cp == kBad || !fonts().covers(cp)) && std::find(out.begin(), out.end(), reported) == out.end()) {
+                out.push_back(reported);
+            }
+        }
+        return out;
+    };
+    std::uint32_t seed = 12345;
+    for (int round = 0; round < 3000; ++round) {
+        std::string s;
+        const int count = round % 13;
+        for (int k = 0; k < count; ++k) {
+            seed = seed * 1103515245u + 12345u;
+            s += pieces[(seed >> 16) % pieces.size()];
+        }
+        INFO(s);
+        REQUIRE(fonts().missing(s) == reference(s));
+    }
+}
+
 TEST_CASE("font: missing() lists distinct uncovered code points in order of appearance", "[font]") {
     CHECK(fonts().missing("Cộng hòa xã hội chủ nghĩa Việt Nam").empty());
     const auto m = fonts().missing("中文 Việt 中 😀 文");
