@@ -260,8 +260,15 @@ std::vector<std::string> validate(const Document& doc) {
     // Where a problem is: "section 1 block 3", built only when there is a problem.
     std::size_t si = 0, bi = 0;
     auto where = [&] { return "section " + std::to_string(si + 1) + " block " + std::to_string(bi + 1); };
+    const std::string* known_style = nullptr;  // the last style found: paragraphs run in styles
     auto check_paragraph = [&](const Paragraph& p) {
-        if (!doc.styles.count(p.style)) problems.push_back(where() + ": unknown style " + p.style);
+        if (known_style == nullptr || *known_style != p.style) {
+            if (!doc.styles.count(p.style)) {
+                problems.push_back(where() + ": unknown style " + p.style);
+            } else {
+                known_style = &p.style;
+            }
+        }
         for (const auto& r : p.runs) {
             if (has_control_chars(r.text)) problems.push_back(where() + ": control character in text");
         }
