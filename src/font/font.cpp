@@ -304,8 +304,7 @@ TrueTypeFont TrueTypeFont::parse(std::string bytes, const std::string& name_for_
     return font;
 }
 
-std::uint16_t TrueTypeFont::glyph_id(char32_t cp) const noexcept {
-    if (cp < m_bmp.size()) return m_bmp[cp];
+std::uint16_t TrueTypeFont::astral_glyph_id(char32_t cp) const noexcept {
     const auto it = std::lower_bound(m_astral.begin(), m_astral.end(), cp,
                                      [](const auto& e, char32_t c) { return e.first < c; });
     return (it != m_astral.end() && it->first == cp) ? it->second : std::uint16_t{0};

@@ -32,7 +32,9 @@ public:
     int units_per_em() const noexcept { return m_units_per_em; }
 
     // 0 when the font has no glyph for `cp` (it would print .notdef, a box).
-    std::uint16_t glyph_id(char32_t cp) const noexcept;
+    std::uint16_t glyph_id(char32_t cp) const noexcept {
+        return cp < m_bmp.size() ? m_bmp[cp] : astral_glyph_id(cp);  // in line: per character
+    }
     bool has_glyph(char32_t cp) const noexcept { return glyph_id(cp) != 0; }
 
     // Advance width in 1/1000 em, truncated exactly as libharu 2.3.0 does
@@ -66,6 +68,7 @@ private:
     double m_underline_thickness_1000 = 50;
     // code point → glyph id for the BMP as a dense table (fast lookups in layout);
     // supplementary planes in a sorted vector.
+    std::uint16_t astral_glyph_id(char32_t cp) const noexcept;
     std::vector<std::uint16_t> m_bmp;
     std::vector<std::pair<char32_t, std::uint16_t>> m_astral;
     std::vector<std::uint16_t> m_advance;  // per glyph id, in font units
