@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <set>
 #include <system_error>
 
@@ -84,13 +85,18 @@ NumberResult parse_number(const std::string& s) {
 }
 
 std::optional<bool> parse_bool(const std::string& nfc) {
-    const std::string s = text::to_lower(nfc);
-    static const std::set<std::string> yes = {"có", "co", "yes", "true", "1", "đạt", "dat"};
-    static const std::set<std::string> no = {"không", "khong", "no", "false", "0", "không đạt",
-                                             "khong dat", "chưa đạt", "chua dat"};
-    if (yes.count(s) != 0) return true;
-    if (no.count(s) != 0) return false;
-    return std::nullopt;
+    static constexpr std::string_view yes[] = {"có", "co", "yes", "true", "1", "đạt", "dat"};
+    static constexpr std::string_view no[] = {"không", "khong", "no", "false", "0", "không đạt",
+                                              "khong dat", "chưa đạt", "chua dat"};
+    auto lookup = [](std::string_view s) -> std::optional<bool> {
+        if (std::find(std::begin(yes), std::end(yes), s) != std::end(yes)) return true;
+        if (std::find(std::begin(no), std::end(no), s) != std::end(no)) return false;
+        return std::nullopt;
+    };
+    // The words are lower case, so a value written exactly as one of them needs no case
+    // mapping (to_lower leaves it unchanged).
+    if (auto b = lookup(nfc)) return b;
+    return lookup(text::to_lower(nfc));
 }
 
 std::optional<RequestKind> parse_kind(const std::string& s) {
@@ -305,108 +311,118 @@ const std::set<std::string>& reserved_fields() {
     return names;
 }
 
-void parse_figure_value(Reader& r, const XMLElement* e, const std::string& field,
+void parse_figure_value(Reader& r, const XMLElement* e, const detail::Field& field,
                         IndicatorInput& in, const std::string& key, std::optional<double>& out) {
-    in.locations[key] = r.at(e);
-    const Text t = r.text(e, field);
+    SourceLocation where = r.at(e);
+    in.locations[key] = where;
+    const Text t = r.text_at(e, std::move(where), field);
     if (t.value.empty()) return;
     const auto n = parse_number(t.value);
     if (!n.value) {
-        r.diag().error(t.where, field, n.vi, n.en);
+        r.diag().error(t.where, field.str(), n.vi, n.en);
         return;
     }
     out = n.value;
 }
 
 void parse_indicator(Reader& r, const XMLElement* e, IndicatorInput& in) {
+    using detail::Field;
     in.where = r.at(e);
-    if (auto id = r.attr(e, "id", "indicator.id")) in.id = *id;
+    if (auto id = r.attr(e, "id", "indicator.id")) in.id = std::move(*id);
     if (in.id.value.empty()) {
         r.missing(in.where, "indicator.id", "mã chỉ tiêu (id, ví dụ T2.C1)", "indicator id (id, e.g. T2.C1)");
         in.id.where = in.where;
     }
-    const std::string f = "indicator[" + in.id.value + "]";
+    // Field names ("indicator[T2.C1].numerator") are joined only for a diagnostic.
+    const std::string_view id = in.id.value;
+    constexpr std::string_view pre = "indicator[";
     r.check_structure(e, {"id"},
                       {"numerator", "denominator", "count", "met", "level", "applicable", "figure",
                        "evidence", "note"},
-                      f);
-    if (const XMLElement* x = r.single(e, "numerator", f + ".numerator"))
-        parse_figure_value(r, x, f + ".numerator", in, "numerator", in.numerator);
-    if (const XMLElement* x = r.single(e, "denominator", f + ".denominator"))
-        parse_figure_value(r, x, f + ".denominator", in, "denominator", in.denominator);
-    if (const XMLElement* x = r.single(e, "count", f + ".count"))
-        parse_figure_value(r, x, f + ".count", in, "count", in.count);
+                      Field(pre, id, "]"));
+    if (const XMLElement* x = r.single(e, "numerator", Field(pre, id, "].numerator")))
+        parse_figure_value(r, x, Field(pre, id, "].numerator"), in, "numerator", in.numerator);
+    if (const XMLElement* x = r.single(e, "denominator", Field(pre, id, "].denominator")))
+        parse_figure_value(r, x, Field(pre, id, "].denominator"), in, "denominator", in.denominator);
+    if (const XMLElement* x = r.single(e, "count", Field(pre, id, "].count")))
+        parse_figure_value(r, x, Field(pre, id, "].count"), in, "count", in.count);
     for (const char* name : {"met", "applicable"}) {
-        const XMLElement* x = r.single(e, name, f + "." + name);
+        const Field field(pre, id, "].", name);
+        const XMLElement* x = r.single(e, name, field);
         if (x == nullptr) continue;
-        in.locations[name] = r.at(x);
-        const Text t = r.text(x, f + "." + name);
+        SourceLocation where = r.at(x);
+        in.locations[name] = where;
+        const Text t = r.text_at(x, std::move(where), field);
         if (t.value.empty()) continue;
         const auto b = parse_bool(t.value);
         if (!b) {
-            r.diag().error(t.where, f + "." + name,
+            r.diag().error(t.where, field.str(),
                            "giá trị '" + t.value + "' không hợp lệ (ghi 'có' hoặc 'không')",
                            "invalid value '" + t.value + "' (write 'có'/'yes' or 'không'/'no')");
             continue;
         }
         (std::string_view(name) == "met" ? in.met : in.applicable) = *b;
     }
-    if (const XMLElement* x = r.single(e, "level", f + ".level")) {
-        in.locations["level"] = r.at(x);
-        Text t = r.text(x, f + ".level");
+    if (const XMLElement* x = r.single(e, "level", Field(pre, id, "].level"))) {
+        SourceLocation where = r.at(x);
+        in.locations["level"] = where;
+        Text t = r.text_at(x, std::move(where), Field(pre, id, "].level"));
         if (!t.value.empty()) in.level = std::move(t);
     }
-    if (const XMLElement* x = r.single(e, "note", f + ".note")) {
-        in.locations["note"] = r.at(x);
-        in.note = r.text(x, f + ".note");
+    if (const XMLElement* x = r.single(e, "note", Field(pre, id, "].note"))) {
+        SourceLocation where = r.at(x);
+        in.locations["note"] = where;
+        in.note = r.text_at(x, std::move(where), Field(pre, id, "].note"));
     }
     for (const XMLElement* x = e->FirstChildElement("figure"); x != nullptr;
          x = x->NextSiblingElement("figure")) {
-        r.check_structure(x, {"name"}, {}, f + ".figure", true);
-        const auto name = r.attr(x, "name", f + ".figure.name");
+        r.check_structure(x, {"name"}, {}, Field(pre, id, "].figure"), true);
+        const auto name = r.attr(x, "name", Field(pre, id, "].figure.name"));
         if (!name || name->value.empty()) {
-            r.missing(r.at(x), f + ".figure.name", "tên số liệu (name)", "figure name (name)");
+            r.missing(r.at(x), Field(pre, id, "].figure.name"), "tên số liệu (name)", "figure name (name)");
             continue;
         }
+        const Field field(pre, id, "].", name->value);
         if (!is_name_token(name->value) || reserved_fields().count(name->value) != 0) {
-            r.diag().error(name->where, f + ".figure.name",
+            r.diag().error(name->where, Field(pre, id, "].figure.name").str(),
                            "tên số liệu không hợp lệ: '" + name->value + "'",
                            "invalid figure name: '" + name->value + "'");
             continue;
         }
         if (in.locations.count(name->value) != 0) {
-            r.diag().error(r.at(x), f + "." + name->value,
+            r.diag().error(r.at(x), field.str(),
                            "số liệu '" + name->value + "' được khai hai lần",
                            "figure '" + name->value + "' is given twice");
             continue;
         }
         std::optional<double> v;
-        parse_figure_value(r, x, f + "." + name->value, in, name->value, v);
+        parse_figure_value(r, x, field, in, name->value, v);
         if (v) in.figures[name->value] = *v;
     }
     for (const XMLElement* x = e->FirstChildElement("evidence"); x != nullptr;
          x = x->NextSiblingElement("evidence")) {
-        r.check_structure(x, {"code", "date"}, {}, f + ".evidence", true);
+        const Field field(pre, id, "].evidence");
+        r.check_structure(x, {"code", "date"}, {}, field, true);
         Evidence ev;
         ev.where = r.at(x);
-        if (auto c = r.attr(x, "code", f + ".evidence.code")) ev.code = *c;
+        if (auto c = r.attr(x, "code", Field(pre, id, "].evidence.code"))) ev.code = std::move(*c);
         if (ev.code.value.empty()) {
-            r.missing(ev.where, f + ".evidence.code", "mã minh chứng (code, ví dụ H1-01)",
+            r.missing(ev.where, Field(pre, id, "].evidence.code"), "mã minh chứng (code, ví dụ H1-01)",
                       "evidence code (code, e.g. H1-01)");
             continue;
         }
-        if (const auto d = r.attr(x, "date", f + ".evidence.date"); d && !d->value.empty()) {
+        if (const auto d = r.attr(x, "date", Field(pre, id, "].evidence.date")); d && !d->value.empty()) {
             if (auto dd = parse_date(d->value)) {
                 ev.date = *dd;
             } else {
-                r.diag().error(d->where, f + ".evidence.date",
+                r.diag().error(d->where, Field(pre, id, "].evidence.date").str(),
                                "ngày không hợp lệ: '" + d->value + "' (ghi YYYY-MM-DD hoặc DD/MM/YYYY)",
                                "invalid date: '" + d->value + "' (write YYYY-MM-DD or DD/MM/YYYY)");
             }
         }
-        ev.description = r.text(x, f + ".evidence");
+        ev.description = r.text(x, field);
         if (ev.description.value.empty()) {
-            r.diag().warning(ev.where, f + ".evidence",
+            r.diag().warning(ev.where, field.str(),
                              "minh chứng " + ev.code.value + " chưa có mô tả (tên, số, ngày văn bản)",
                              "evidence " + ev.code.value + " has no description");
         }

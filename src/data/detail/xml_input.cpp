@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <system_error>
 
 #include "text/text.h"
@@ -60,9 +61,15 @@ std::string collapse_whitespace(std::string_view s) {
 }
 
 SourceLines::SourceLines(std::string_view src, std::string file) : m_src(src), m_file(std::move(file)) {
+    m_line_starts.reserve(src.size() / 32 + 1);
     m_line_starts.push_back(0);
-    for (std::size_t i = 0; i < src.size(); ++i) {
-        if (src[i] == '\n') m_line_starts.push_back(i + 1);
+    const char* const begin = src.data();
+    const char* const end = begin + src.size();
+    for (const char* p = begin; p != end;) {
+        const auto* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        if (nl == nullptr) break;
+        p = nl + 1;
+        m_line_starts.push_back(static_cast<std::size_t>(p - begin));
     }
 }
 
@@ -83,6 +90,29 @@ SourceLocation SourceLines::find_on_line(int line, std::string_view needle) cons
 }
 
 namespace detail {
+
+std::string Field::str() const {
+    std::string s;
+    s.reserve(m_parts[0].size() + m_parts[1].size() + m_parts[2].size() + m_parts[3].size());
+    for (const auto p : m_parts) s += p;
+    return s;
+}
+
+namespace {
+
+// `a` followed by `b` in a small stack buffer (the needles of at() and at_attr()); longer
+// ones go to `spill`.
+std::string_view joined(std::string_view a, std::string_view b, char (&buf)[64], std::string& spill) {
+    if (a.size() + b.size() <= sizeof buf) {
+        std::memcpy(buf, a.data(), a.size());
+        std::memcpy(buf + a.size(), b.data(), b.size());
+        return {buf, a.size() + b.size()};
+    }
+    spill.assign(a).append(b);
+    return spill;
+}
+
+}  // namespace
 
 using tinyxml2::XMLAttribute;
 using tinyxml2::XMLElement;
@@ -150,9 +180,9 @@ void report_malformed_xml(const tinyxml2::XMLDocument& doc, const std::string& f
 }
 
 std::string ValueCleaner::clean(std::string_view raw, const SourceLocation& where,
-                                const std::string& field, bool collapse) {
+                                const Field& field, bool collapse) {
     if (raw.size() > kMaxValueBytes) {
-        m_diag.error(where, field,
+        m_diag.error(where, field.str(),
                      "giá trị quá dài (" + std::to_string(raw.size()) + " byte; tối đa " +
                          std::to_string(kMaxValueBytes) + " byte)",
                      "value too long (" + std::to_string(raw.size()) + " bytes; limit " +
@@ -162,7 +192,7 @@ std::string ValueCleaner::clean(std::string_view raw, const SourceLocation& wher
     std::string s = collapse ? collapse_whitespace(raw) : std::string(raw);
     if (!text::is_nfc(s)) {
         s = text::to_nfc(s);
-        m_diag.warning(where, field,
+        m_diag.warning(where, field.str(),
                        "văn bản ở dạng tổ hợp (NFD), đã chuẩn hóa sang dạng dựng sẵn (NFC)",
                        "text was decomposed (NFD); normalised to NFC");
     }
@@ -175,7 +205,7 @@ std::string ValueCleaner::clean(std::string_view raw, const SourceLocation& wher
                 list += code_point_label(missing[i]);
             }
             if (missing.size() > 8) list += ", …";
-            m_diag.error(where, field, "ký tự không có trong phông chữ: " + list,
+            m_diag.error(where, field.str(), "ký tự không có trong phông chữ: " + list,
                          "character(s) missing from the font: " + list);
         }
     }
@@ -183,25 +213,31 @@ std::string ValueCleaner::clean(std::string_view raw, const SourceLocation& wher
 }
 
 SourceLocation XmlReader::at(const XMLElement* e) const {
-    return find_on_line(e->GetLineNum(), std::string("<") + e->Name());
+    char buf[64];
+    std::string spill;
+    return find_on_line(e->GetLineNum(), joined("<", e->Name(), buf, spill));
 }
 
 SourceLocation XmlReader::at_attr(const XMLElement* e, const char* name) const {
     for (const XMLAttribute* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
         if (std::string_view(a->Name()) == name) {
-            return find_on_line(a->GetLineNum(), std::string(name) + "=");
+            char buf[64];
+            std::string spill;
+            return find_on_line(a->GetLineNum(), joined(name, "=", buf, spill));
         }
     }
     return at(e);
 }
 
-Text XmlReader::text(const XMLElement* e, const std::string& field) {
+Text XmlReader::text(const XMLElement* e, const Field& field) { return text_at(e, at(e), field); }
+
+Text XmlReader::text_at(const XMLElement* e, SourceLocation where, const Field& field) {
     // One text child (the usual case) is read in place; several (text around a comment or a
     // misplaced element) are joined.
     const XMLNode* first = e->FirstChild();
     if (first != nullptr && first->NextSibling() == nullptr && first->ToText() != nullptr) {
         Text t;
-        t.where = at(e);
+        t.where = std::move(where);
         t.value = m_clean.clean(first->Value(), t.where, field);
         return t;
     }
@@ -210,17 +246,17 @@ Text XmlReader::text(const XMLElement* e, const std::string& field) {
         if (n->ToText() != nullptr) {
             raw += n->Value();
         } else if (const XMLElement* c = n->ToElement()) {
-            m_diag.error(at(c), field, std::string("phần tử <") + c->Name() + "> không được phép ở đây",
+            m_diag.error(at(c), field.str(), std::string("phần tử <") + c->Name() + "> không được phép ở đây",
                          std::string("element <") + c->Name() + "> is not allowed here");
         }
     }
     Text t;
-    t.where = at(e);
+    t.where = std::move(where);
     t.value = m_clean.clean(raw, t.where, field);
     return t;
 }
 
-std::optional<Text> XmlReader::attr(const XMLElement* e, const char* name, const std::string& field) {
+std::optional<Text> XmlReader::attr(const XMLElement* e, const char* name, const Field& field) {
     const char* v = e->Attribute(name);
     if (v == nullptr) return std::nullopt;
     Text t;
@@ -231,10 +267,10 @@ std::optional<Text> XmlReader::attr(const XMLElement* e, const char* name, const
 
 void XmlReader::check_structure(const XMLElement* e, std::initializer_list<std::string_view> attrs,
                                 std::initializer_list<std::string_view> children,
-                                const std::string& field, bool text_allowed) {
+                                const Field& field, bool text_allowed) {
     for (const XMLAttribute* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
         if (std::find(attrs.begin(), attrs.end(), std::string_view(a->Name())) == attrs.end()) {
-            m_diag.error(find_on_line(a->GetLineNum(), std::string(a->Name()) + "="), field,
+            m_diag.error(find_on_line(a->GetLineNum(), std::string(a->Name()) + "="), field.str(),
                          std::string("thuộc tính không hợp lệ '") + a->Name() + "' trong <" +
                              e->Name() + ">" + allowed_list(attrs),
                          std::string("unknown attribute '") + a->Name() + "' on <" + e->Name() + ">");
@@ -245,36 +281,36 @@ void XmlReader::check_structure(const XMLElement* e, std::initializer_list<std::
         if (const XMLElement* c = n->ToElement()) {
             if (std::find(children.begin(), children.end(), std::string_view(c->Name())) ==
                 children.end()) {
-                m_diag.error(at(c), field,
+                m_diag.error(at(c), field.str(),
                              std::string("phần tử không hợp lệ <") + c->Name() + "> trong <" +
                                  e->Name() + ">" + allowed_list(children),
                              std::string("unknown element <") + c->Name() + "> in <" + e->Name() + ">");
             }
         } else if (n->ToText() != nullptr && !collapse_whitespace(n->Value()).empty()) {
-            m_diag.error(find_on_line(n->GetLineNum(), ""), field,
+            m_diag.error(find_on_line(n->GetLineNum(), ""), field.str(),
                          std::string("văn bản thừa trong <") + e->Name() + ">",
                          std::string("unexpected text in <") + e->Name() + ">");
         }
     }
 }
 
-const XMLElement* XmlReader::single(const XMLElement* parent, const char* name, const std::string& field) {
+const XMLElement* XmlReader::single(const XMLElement* parent, const char* name, const Field& field) {
     const XMLElement* first = parent->FirstChildElement(name);
     if (first == nullptr) return nullptr;
     for (const XMLElement* e = first->NextSiblingElement(name); e != nullptr;
          e = e->NextSiblingElement(name)) {
-        m_diag.error(at(e), field, std::string("phần tử <") + name + "> bị lặp (chỉ được có một)",
+        m_diag.error(at(e), field.str(), std::string("phần tử <") + name + "> bị lặp (chỉ được có một)",
                      std::string("duplicate element <") + name + "> (only one allowed)");
     }
     return first;
 }
 
-void XmlReader::missing(const SourceLocation& where, const std::string& field, const std::string& vi,
+void XmlReader::missing(const SourceLocation& where, const Field& field, const std::string& vi,
                         const std::string& en) {
-    m_diag.error(where, field, "thiếu " + vi, "missing " + en);
+    m_diag.error(where, field.str(), "thiếu " + vi, "missing " + en);
 }
 
-Text XmlReader::required(const XMLElement* parent, const char* name, const std::string& field,
+Text XmlReader::required(const XMLElement* parent, const char* name, const Field& field,
                          const std::string& vi, const std::string& en, bool check_attributes) {
     const XMLElement* e = single(parent, name, field);
     if (e == nullptr) {
@@ -289,14 +325,14 @@ Text XmlReader::required(const XMLElement* parent, const char* name, const std::
     return t;
 }
 
-Text XmlReader::optional_text(const XMLElement* parent, const char* name, const std::string& field) {
+Text XmlReader::optional_text(const XMLElement* parent, const char* name, const Field& field) {
     const XMLElement* e = single(parent, name, field);
     if (e == nullptr) return {};
     check_structure(e, {}, {}, field, true);
     return text(e, field);
 }
 
-std::vector<Text> XmlReader::list(const XMLElement* parent, const char* name, const std::string& field) {
+std::vector<Text> XmlReader::list(const XMLElement* parent, const char* name, const Field& field) {
     std::vector<Text> out;
     for (const XMLElement* e = parent->FirstChildElement(name); e != nullptr;
          e = e->NextSiblingElement(name)) {
@@ -307,7 +343,7 @@ std::vector<Text> XmlReader::list(const XMLElement* parent, const char* name, co
     return out;
 }
 
-std::optional<Date> XmlReader::date_attr(const XMLElement* e, const char* name, const std::string& field,
+std::optional<Date> XmlReader::date_attr(const XMLElement* e, const char* name, const Field& field,
                                          bool required) {
     const auto t = attr(e, name, field);
     if (!t || t->value.empty()) {
@@ -319,7 +355,7 @@ std::optional<Date> XmlReader::date_attr(const XMLElement* e, const char* name, 
         return std::nullopt;
     }
     if (auto d = parse_partial_date(t->value)) return d;
-    m_diag.error(t->where, field,
+    m_diag.error(t->where, field.str(),
                  "ngày không hợp lệ: '" + t->value + "' (ghi YYYY-MM-DD; để trống ngày: YYYY-MM)",
                  "invalid date: '" + t->value + "' (write YYYY-MM-DD; blank day: YYYY-MM)");
     return std::nullopt;

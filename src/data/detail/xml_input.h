@@ -32,6 +32,21 @@ const char* xml_error_vi(tinyxml2::XMLError e);
 void report_malformed_xml(const tinyxml2::XMLDocument& doc, const std::string& file,
                           Diagnostics& diagnostics, const char* vi);
 
+// The field name of a value ("indicator[T2.C1].numerator"), kept as up to four pieces and
+// joined only when a problem is reported: most values are read without one. The pieces are
+// views, so a Field must not outlive the strings it was made from (pass it down, never store).
+class Field {
+public:
+    Field(const char* s) : m_parts{std::string_view(s), {}, {}, {}} {}  // NOLINT: implicit on purpose
+    Field(const std::string& s) : m_parts{std::string_view(s), {}, {}, {}} {}  // NOLINT
+    Field(std::string_view a, std::string_view b, std::string_view c = {}, std::string_view d = {})
+        : m_parts{a, b, c, d} {}
+    std::string str() const;
+
+private:
+    std::string_view m_parts[4];
+};
+
 // Cleans a raw value from a file: length limit, whitespace, NFC (with a warning), glyph
 // coverage of the embedded fonts. Problems go to `diagnostics` under `where` and `field`.
 class ValueCleaner {
@@ -39,7 +54,7 @@ public:
     ValueCleaner(const LoadOptions& options, Diagnostics& diagnostics)
         : m_options(options), m_diag(diagnostics) {}
 
-    std::string clean(std::string_view raw, const SourceLocation& where, const std::string& field,
+    std::string clean(std::string_view raw, const SourceLocation& where, const Field& field,
                       bool collapse = true);
 
 private:
@@ -66,35 +81,37 @@ public:
     SourceLocation at_attr(const tinyxml2::XMLElement* e, const char* name) const;
 
     // Text content of a leaf element (all text children joined). Child elements are errors.
-    Text text(const tinyxml2::XMLElement* e, const std::string& field);
-    std::optional<Text> attr(const tinyxml2::XMLElement* e, const char* name, const std::string& field);
+    Text text(const tinyxml2::XMLElement* e, const Field& field);
+    // The same, with the element's location already known (`where` = at(e)).
+    Text text_at(const tinyxml2::XMLElement* e, SourceLocation where, const Field& field);
+    std::optional<Text> attr(const tinyxml2::XMLElement* e, const char* name, const Field& field);
 
     // Unknown attributes and child elements, and stray text, are errors: data the clerk typed
     // must never be silently ignored. With `text_allowed`, children are not checked.
     void check_structure(const tinyxml2::XMLElement* e, std::initializer_list<std::string_view> attrs,
-                         std::initializer_list<std::string_view> children, const std::string& field,
+                         std::initializer_list<std::string_view> children, const Field& field,
                          bool text_allowed = false);
 
     // The only child named `name`, or null; a second one is an error.
     const tinyxml2::XMLElement* single(const tinyxml2::XMLElement* parent, const char* name,
-                                       const std::string& field);
+                                       const Field& field);
 
-    void missing(const SourceLocation& where, const std::string& field, const std::string& vi,
+    void missing(const SourceLocation& where, const Field& field, const std::string& vi,
                  const std::string& en);
 
     // The text of the only child `name`; a missing or empty one is reported ("thiếu vi").
     // `check_attributes`: attributes on the child are errors (the unit parser never checked
     // them and keeps not doing so).
-    Text required(const tinyxml2::XMLElement* parent, const char* name, const std::string& field,
+    Text required(const tinyxml2::XMLElement* parent, const char* name, const Field& field,
                   const std::string& vi, const std::string& en, bool check_attributes = true);
     // The text of the only child `name` (attributes are errors), or an empty Text.
-    Text optional_text(const tinyxml2::XMLElement* parent, const char* name, const std::string& field);
+    Text optional_text(const tinyxml2::XMLElement* parent, const char* name, const Field& field);
     // The non-empty texts of all children `name` (attributes are errors).
-    std::vector<Text> list(const tinyxml2::XMLElement* parent, const char* name, const std::string& field);
+    std::vector<Text> list(const tinyxml2::XMLElement* parent, const char* name, const Field& field);
 
     // A date attribute that may leave day or month blank; `required` reports a missing one.
     std::optional<Date> date_attr(const tinyxml2::XMLElement* e, const char* name,
-                                  const std::string& field, bool required);
+                                  const Field& field, bool required);
 
     // The root's optional version="1" attribute; any other version is an error.
     void check_version(const tinyxml2::XMLElement* root);
