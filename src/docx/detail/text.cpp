@@ -36,22 +36,9 @@ std::size_t plain_prefix(std::string_view s) noexcept {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     std::size_t i = 0;
-    constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
     while (i < n) {
-        if (std::endian::native == std::endian::little && n - i >= 8) {
-            // Eight bytes at a time: flag the bytes with the high bit, below 0x20 or DEL (the
-            // "has a byte less than" tests of bit-twiddling lore; the lowest flag is exact, a
-            // borrow only moves upwards) and skip the ASCII bytes before the first flag.
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            const std::uint64_t del = w ^ (0x7F * kOnes);
-            const std::uint64_t flags = (w | ((w - 0x20 * kOnes) & ~w) | ((del - kOnes) & ~del)) & kHigh;
-            if (flags == 0) {
-                i += 8;
-                continue;
-            }
-            i += static_cast<std::size_t>(std::countr_zero(flags)) / 8;
-        }
+        i = swar::skip_unflagged(p, i, n, swar::not_printable_ascii);
+        if (i >= n) break;
         const unsigned b0 = p[i];
         if (b0 < 0x80) {
             if (b0 < 0x20 || b0 == 0x7F) return i;  // control characters, tab/LF/CR included

@@ -12,14 +12,7 @@ namespace hoso::docx::detail {
 
 namespace {
 
-constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
-
-// The high bit of each byte of `w` equal to `c`; the lowest flag is exact (a borrow only
-// moves upwards), which is all the scan below uses.
-constexpr std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) {
-    const std::uint64_t x = w ^ (c * kOnes);
-    return (x - kOnes) & ~x & kHigh;
-}
+using swar::bytes_equal;
 
 // The entity for a byte that needs one in text (attribute = false) or in an attribute
 // value, or an empty view. Patterns as tinyxml2 writes them.
@@ -83,19 +76,15 @@ void XmlWriter::put_escaped(std::string_view s, bool attribute) {
     const std::size_t n = s.size();
     std::size_t done = 0;  // bytes of `s` already in the buffer
     std::size_t i = 0;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(p);
+    auto needs_entity = [attribute](std::uint64_t w) {
+        std::uint64_t flags = bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, '>');
+        if (attribute) flags |= bytes_equal(w, '"') | bytes_equal(w, '\'');
+        return flags;
+    };
     while (i < n) {
-        if (std::endian::native == std::endian::little && n - i >= 8) {
-            // Eight bytes at a time: skip to the first byte that may need an entity.
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            std::uint64_t flags = bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, '>');
-            if (attribute) flags |= bytes_equal(w, '"') | bytes_equal(w, '\'');
-            if (flags == 0) {
-                i += 8;
-                continue;
-            }
-            i += static_cast<std::size_t>(std::countr_zero(flags)) / 8;
-        }
+        i = swar::skip_unflagged(bytes, i, n, needs_entity);
+        if (i >= n) break;
         const std::string_view e = entity(p[i], attribute);
         if (!e.empty()) {
             put(p + done, i - done);
@@ -145,21 +134,12 @@ bool XmlWriter::plain_text_if_plain(std::string_view s) {
     const std::size_t n = s.size();
     std::size_t done = 0;  // bytes of `s` already in the buffer
     std::size_t i = 0;
+    auto flags = [](std::uint64_t w) {  // as plain_prefix (text.cpp), and the bytes needing an entity
+        return swar::not_printable_ascii(w) | bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, '>');
+    };
     while (i < n) {
-        if (std::endian::native == std::endian::little && n - i >= 8) {
-            // Eight bytes at a time, as plain_prefix (text.cpp) and put_escaped: skip to the
-            // first byte that is not plain ASCII or needs an entity.
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            const std::uint64_t del = w ^ (0x7F * kOnes);
-            const std::uint64_t flags = ((w | ((w - 0x20 * kOnes) & ~w) | ((del - kOnes) & ~del)) & kHigh) |
-                                        bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, '>');
-            if (flags == 0) {
-                i += 8;
-                continue;
-            }
-            i += static_cast<std::size_t>(std::countr_zero(flags)) / 8;
-        }
+        i = swar::skip_unflagged(p, i, n, flags);
+        if (i >= n) break;
         const unsigned b0 = p[i];
         if (b0 < 0x80) {
             if (b0 < 0x20 || b0 == 0x7F) {  // a control character, tab/LF/CR included

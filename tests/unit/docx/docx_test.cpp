@@ -84,17 +84,8 @@ TEST_CASE("docx: write_docx gives identical bytes for the same input and unzips 
         CHECK(static_cast<unsigned char>(a[12]) == 0x21);
         CHECK(static_cast<unsigned char>(a[13]) == 0x00);
 
-        const auto entries = unzip(a);
-        const auto parts = docx::docx_parts(doc);
-        REQUIRE(entries.size() == parts.size());
-        auto it = parts.begin();
-        for (const auto& e : entries) {
-            CHECK(e.name == it->first);
-            CHECK(e.bytes == it->second);
-            CHECK(e.method == ZIP_CM_DEFLATE);
-            ++it;
-        }
-        CHECK(entries.front().name == "[Content_Types].xml");
+        check_unzips_to(a, docx::docx_parts(doc));
+        CHECK(unzip(a).front().name == "[Content_Types].xml");
     }
 }
 

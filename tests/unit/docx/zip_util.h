@@ -53,4 +53,19 @@ inline std::vector<ZipEntry> unzip(const std::string& data) {
     return out;
 }
 
+// The package `bytes` unzips (CRC checked) to exactly `parts` (name → bytes, in name order),
+// every entry deflated.
+template <typename Parts>
+void check_unzips_to(const std::string& bytes, const Parts& parts) {
+    const auto entries = unzip(bytes);
+    REQUIRE(entries.size() == parts.size());
+    auto it = parts.begin();
+    for (const auto& e : entries) {
+        CHECK(e.name == it->first);
+        CHECK(e.bytes == it->second);
+        CHECK(e.method == ZIP_CM_DEFLATE);
+        ++it;
+    }
+}
+
 }  // namespace hoso::test
