@@ -2,6 +2,7 @@
 #include "data/data.h"
 
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "text/text.h"
@@ -25,7 +26,7 @@ SourceLocation locate(std::string_view bytes, std::size_t offset, const std::str
 
 namespace {
 
-bool starts_with_at(std::string_view s, std::size_t i, std::string_view prefix) {
+inline bool starts_with_at(std::string_view s, std::size_t i, std::string_view prefix) {
     return s.size() - i >= prefix.size() && s.compare(i, prefix.size(), prefix) == 0;
 }
 
@@ -64,46 +65,55 @@ bool preflight_xml(std::string_view bytes, const std::string& file_name, Diagnos
     int depth = 0;
     std::size_t i = 0;
     const std::size_t n = bytes.size();
+    const char* const data = bytes.data();
     while (i < n) {
-        if (bytes[i] != '<') {
-            i = bytes.find('<', i);
-            if (i == std::string_view::npos) break;
+        if (data[i] != '<') {
+            const auto* lt = static_cast<const char*>(std::memchr(data + i, '<', n - i));
+            if (lt == nullptr) break;
+            i = static_cast<std::size_t>(lt - data);
         }
+        const char c1 = i + 1 < n ? data[i + 1] : '\0';
         std::size_t next = std::string_view::npos;
-        if (starts_with_at(bytes, i, "<!--")) {
-            next = skip_past(bytes, i + 4, "-->");
-        } else if (starts_with_at(bytes, i, "<![CDATA[")) {
-            next = skip_past(bytes, i + 9, "]]>");
-        } else if (starts_with_at(bytes, i, "<?")) {
-            next = skip_past(bytes, i + 2, "?>");
-        } else if (starts_with_at(bytes, i, "<!")) {
-            // <!DOCTYPE …> possibly with an internal subset in [ … ].
-            int brackets = 0;
-            std::size_t j = i + 2;
-            for (; j < n; ++j) {
-                if (bytes[j] == '[') ++brackets;
-                else if (bytes[j] == ']') --brackets;
-                else if (bytes[j] == '>' && brackets <= 0) break;
+        if (c1 == '!') {
+            if (starts_with_at(bytes, i, "<!--")) {
+                next = skip_past(bytes, i + 4, "-->");
+            } else if (starts_with_at(bytes, i, "<![CDATA[")) {
+                next = skip_past(bytes, i + 9, "]]>");
+            } else {
+                // <!DOCTYPE …> possibly with an internal subset in [ … ].
+                int brackets = 0;
+                std::size_t j = i + 2;
+                for (; j < n; ++j) {
+                    if (data[j] == '[') ++brackets;
+                    else if (data[j] == ']') --brackets;
+                    else if (data[j] == '>' && brackets <= 0) break;
+                }
+                next = j < n ? j + 1 : std::string_view::npos;
             }
-            next = j < n ? j + 1 : std::string_view::npos;
-        } else if (starts_with_at(bytes, i, "</")) {
+        } else if (c1 == '?') {
+            next = skip_past(bytes, i + 2, "?>");
+        } else if (c1 == '/') {
             --depth;
-            next = skip_past(bytes, i + 2, ">");
+            const auto* gt = i + 2 < n ? static_cast<const char*>(std::memchr(data + i + 2, '>', n - i - 2))
+                                       : nullptr;
+            next = gt == nullptr ? std::string_view::npos : static_cast<std::size_t>(gt - data) + 1;
         } else {
-            char quote = 0;
+            // Up to the '>' outside quotes; a quoted value is skipped whole.
             std::size_t j = i + 1;
             for (; j < n; ++j) {
-                const char c = bytes[j];
-                if (quote != 0) {
-                    if (c == quote) quote = 0;
-                } else if (c == '"' || c == '\'') {
-                    quote = c;
-                } else if (c == '>') {
-                    break;
+                const char c = data[j];
+                if (c == '>') break;
+                if (c == '"' || c == '\'') {
+                    const auto* close = static_cast<const char*>(std::memchr(data + j + 1, c, n - j - 1));
+                    if (close == nullptr) {
+                        j = n;
+                        break;
+                    }
+                    j = static_cast<std::size_t>(close - data);
                 }
             }
             if (j >= n) break;  // unterminated tag: the parser reports it
-            if (bytes[j - 1] != '/') {
+            if (data[j - 1] != '/') {
                 ++depth;
                 if (depth > kMaxXmlDepth) {
                     diagnostics.error(locate(bytes, i, file_name), "",

@@ -3,7 +3,9 @@
 #include "data/detail/xml_input.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <system_error>
@@ -34,17 +36,49 @@ std::string allowed_list(std::initializer_list<std::string_view> names) {
     return s + ")";
 }
 
+// Most values are already collapsed: no leading or trailing space, single spaces only, no
+// tab or line break. Checked eight bytes at a time.
+bool is_collapsed(std::string_view s) {
+    if (s.empty()) return true;
+    if (is_space(s.front()) || is_space(s.back())) return false;
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7FULL;
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    bool prev_space = false;  // the byte before p[i] is a space
+    for (; std::endian::native == std::endian::little && i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        // Some byte below 0x20 (tab, line break, other controls): check this word byte by byte.
+        if (((w - ones * 0x20) & ~w & highs) != 0) break;
+        // Bytes equal to ' ': 0x80 in each such byte, exactly.
+        const std::uint64_t x = w ^ (ones * 0x20);
+        const std::uint64_t spaces = ~(((x & lows) + lows) | x | lows);
+        // Two spaces in a row inside the word (byte k and k + 1; little-endian order), or across
+        // the previous word's end.
+        if ((spaces & (spaces >> 8)) != 0 || (prev_space && (spaces & 0x80) != 0)) return false;
+        prev_space = (spaces >> 63) != 0;
+    }
+    // The rest (and a word with a control byte), one byte at a time.
+    for (; i < n; ++i) {
+        const char c = p[i];
+        if (c == '\t' || c == '\n' || c == '\r') return false;
+        if (c == ' ') {
+            if (prev_space) return false;
+            prev_space = true;
+        } else {
+            prev_space = false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 std::string collapse_whitespace(std::string_view s) {
-    // Most values are already collapsed: no leading or trailing space, single spaces only.
-    bool clean = s.empty() || (!is_space(s.front()) && !is_space(s.back()));
-    for (std::size_t i = 0; clean && i < s.size(); ++i) {
-        const char c = s[i];
-        // s[i + 1] exists for a space: the last byte is not one.
-        if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && s[i + 1] == ' ')) clean = false;
-    }
-    if (clean) return std::string(s);
+    if (is_collapsed(s)) return std::string(s);
     std::string out;
     out.reserve(s.size());
     bool pending = false;
