@@ -297,13 +297,36 @@ private:
         }
     }
 
+    // The figures one indicator needs, in name order without repeats (as a std::set would
+    // give them); the names live in the form or are literals.
+    class Names {
+    public:
+        void insert(const char* n) { insert(std::string_view(n)); }
+        void insert(const std::string& n) { insert(std::string_view(n)); }
+        void insert(std::string&&) = delete;  // a view of a temporary would dangle
+        void insert(std::string_view n) {
+            const auto it = std::lower_bound(m_names.begin(), m_names.end(), n);
+            if (it == m_names.end() || *it != n) m_names.insert(it, n);
+        }
+        std::size_t count(std::string_view n) const {
+            return std::binary_search(m_names.begin(), m_names.end(), n) ? 1 : 0;
+        }
+        auto begin() const { return m_names.begin(); }
+        auto end() const { return m_names.end(); }
+
+    private:
+        std::vector<std::string_view> m_names;
+    };
+
+    // "indicator[T2.C1]": made only for a diagnostic.
+    static std::string field_of(const Indicator& ind) { return "indicator[" + ind.id + "]"; }
+
     SourceLocation loc(const data::IndicatorInput& in, const std::string& name) const {
         const auto it = in.locations.find(name);
         return it == in.locations.end() ? in.where : it->second;
     }
 
     void check_indicator(const Indicator& ind, const data::IndicatorInput& in) {
-        const std::string f = "indicator[" + ind.id + "]";
         if (!applicable_somewhere(ind)) {
             const bool has_data = in.numerator || in.denominator || in.count || in.met || in.level || !in.figures.empty();
             if (has_data) {
@@ -311,7 +334,7 @@ private:
                 Applicability a = ind.applies;
                 a.any_of.insert(a.any_of.end(), r0.applies.any_of.begin(), r0.applies.any_of.end());
                 a.none_of.insert(a.none_of.end(), r0.applies.none_of.begin(), r0.applies.none_of.end());
-                warning(in.where, f,
+                warning(in.where, field_of(ind),
                         "chỉ tiêu " + ind.id + " không áp dụng cho loại đơn vị '" + m_unit.unit.type.value + "' (" +
                             m_form.describe(a) + "); số liệu được bỏ qua",
                         "indicator " + ind.id + " does not apply to unit type '" + m_unit.unit.type.value + "'; figures ignored");
@@ -320,11 +343,11 @@ private:
         }
         if (in.applicable && !*in.applicable) {
             if (ind.may_be_not_applicable.empty()) {
-                error(loc(in, "applicable"), f,
+                error(loc(in, "applicable"), field_of(ind),
                       "chỉ tiêu " + ind.id + " không được khai là không áp dụng (<applicable>không</applicable>)",
                       "indicator " + ind.id + " cannot be declared not applicable");
             } else if (in.note.value.empty()) {
-                warning(loc(in, "applicable"), f,
+                warning(loc(in, "applicable"), field_of(ind),
                         "chỉ tiêu " + ind.id + " khai không áp dụng: ghi lý do trong <note> (" + ind.may_be_not_applicable + ")",
                         "indicator " + ind.id + " declared not applicable: give the reason in <note>");
             }
@@ -332,7 +355,7 @@ private:
         }
 
         // Which figures are needed for this unit.
-        std::set<std::string> needed;
+        Names needed;
         const bool use_alt = ind.alternative && m_flags.count(ind.alternative->flag) != 0;
         switch (ind.measure) {
             case Measure::YesNo: needed.insert("met"); break;
@@ -342,7 +365,7 @@ private:
             case Measure::Ratio:
                 if (!(use_alt && m_settings.alternative == AlternativeMode::Replace)) {
                     for (const auto& r : ind.requirements) {
-                        if (detail::applies(ind, r, m_flags)) needed.insert(r.numerator_figure.empty() ? "numerator" : r.numerator_figure);
+                        if (detail::applies(ind, r, m_flags)) needed.insert(r.numerator_figure.empty() ? std::string_view("numerator") : std::string_view(r.numerator_figure));
                     }
                     needed.insert("denominator");
                     if (!ind.sub_figure.empty()) needed.insert(ind.sub_figure);
@@ -354,21 +377,22 @@ private:
                 break;
         }
         if (ind.measure != Measure::YesNo && !ind.label_of("met").empty()) needed.insert("met");
-        auto given = [&](const std::string& name) -> bool {
+        auto given = [&](std::string_view name) -> bool {
             if (name == "met") return in.met.has_value();
             if (name == "level") return in.level.has_value();
             if (name == "count") return in.count.has_value();
             if (name == "numerator") return in.numerator.has_value();
             if (name == "denominator") return in.denominator.has_value() || (ind.denominator_is_members && m_unit.unit.members);
-            return in.figures.count(name) != 0;
+            return in.figures.find(std::string(name)) != in.figures.end();
         };
-        for (const auto& name : needed) {
-            if (given(name)) continue;
+        for (const std::string_view needed_name : needed) {
+            if (given(needed_name)) continue;
+            const std::string name(needed_name);
             std::string label = ind.label_of(name);
             std::string hint;
             if (name == "denominator" && ind.denominator_is_members) hint = " (hoặc khai <members> của đơn vị)";
             if (name == "met") label += " (có / không)";
-            error(loc(in, name), f + "." + name,
+            error(loc(in, name), field_of(ind) + "." + name,
                   "chỉ tiêu " + ind.id + ": chưa nhập <" + element_of(name) + ">" + hint + " — " + label,
                   "indicator " + ind.id + ": missing value <" + element_of(name) + ">");
         }
@@ -381,11 +405,11 @@ private:
                 for (const auto& s : ind.figures)
                     if (s.name != "numerator" && s.name != "denominator" && s.name != "count" && s.name != "met" && s.name != "level")
                         names.push_back(s.name);
-                error(loc(in, name), f + "." + name,
+                error(loc(in, name), field_of(ind) + "." + name,
                       "chỉ tiêu " + ind.id + " không có số liệu tên '" + name + "'" + (names.empty() ? "" : " (có: " + join(names) + ")"),
                       "indicator " + ind.id + " has no figure named '" + name + "'");
             } else {
-                warning(loc(in, name), f + "." + name, "số liệu '" + name + "' không dùng cho đơn vị này, bị bỏ qua",
+                warning(loc(in, name), field_of(ind) + "." + name, "số liệu '" + name + "' không dùng cho đơn vị này, bị bỏ qua",
                         "figure '" + name + "' is not used for this unit; ignored");
             }
         }
@@ -396,7 +420,7 @@ private:
                                  (std::string_view(name) == "met" && in.met) ||
                                  (std::string_view(name) == "level" && in.level);
             if (present && needed.count(name) == 0 && !(std::string_view(name) == "denominator" && use_alt)) {
-                warning(loc(in, name), f + "." + name,
+                warning(loc(in, name), field_of(ind) + "." + name,
                         "chỉ tiêu " + ind.id + " (" + detail::measure_name(ind.measure) + ") không dùng <" + name + ">, bị bỏ qua",
                         "indicator " + ind.id + " does not use <" + name + ">; ignored");
             }
@@ -411,14 +435,14 @@ private:
         return "figure name=\"" + name + "\"";
     }
 
-    void check_values(const Indicator& ind, const data::IndicatorInput& in, const std::set<std::string>& needed) {
-        const std::string f = "indicator[" + ind.id + "]";
+    void check_values(const Indicator& ind, const data::IndicatorInput& in, const Names& needed) {
         auto value = [&](const std::string& n) { return detail::figure(ind, m_unit, in, n); };
         if (ind.whole_numbers && (ind.measure == Measure::Ratio || ind.measure == Measure::Count)) {
-            for (const auto& n : needed) {
+            for (const std::string_view needed_name : needed) {
+                const std::string n(needed_name);
                 const auto v = value(n);
                 if (v && std::fabs(*v - std::round(*v)) > 1e-9) {
-                    error(loc(in, n), f + "." + n, "chỉ tiêu " + ind.id + ": " + element_of(n) + " phải là số nguyên (" + detail::fmt_number(*v) + ")",
+                    error(loc(in, n), field_of(ind) + "." + n, "chỉ tiêu " + ind.id + ": " + element_of(n) + " phải là số nguyên (" + detail::fmt_number(*v) + ")",
                           "indicator " + ind.id + ": <" + element_of(n) + "> must be a whole number");
                 }
             }
@@ -430,15 +454,16 @@ private:
                 const auto d = value(den_name);
                 if (!n || !d) return;
                 if (*d <= 0) {
-                    error(loc(in, den_name), f + "." + den_name, "chỉ tiêu " + ind.id + ": mẫu số phải lớn hơn 0",
+                    error(loc(in, den_name), field_of(ind) + "." + den_name, "chỉ tiêu " + ind.id + ": mẫu số phải lớn hơn 0",
                           "indicator " + ind.id + ": the denominator must be greater than 0");
                 } else if (*n > *d) {
-                    error(loc(in, num_name), f + "." + num_name,
+                    error(loc(in, num_name), field_of(ind) + "." + num_name,
                           "chỉ tiêu " + ind.id + ": tử số (" + detail::fmt_number(*n) + ") lớn hơn mẫu số (" + detail::fmt_number(*d) + ")",
                           "indicator " + ind.id + ": numerator (" + detail::fmt_number(*n) + ") > denominator (" + detail::fmt_number(*d) + ")");
                 }
             };
-            for (const auto& n : needed) {
+            for (const std::string_view needed_name : needed) {
+                const std::string n(needed_name);
                 if (ind.alternative && (n == ind.alternative->numerator || n == ind.alternative->denominator)) continue;
                 if (n == "denominator") continue;
                 pair(n, "denominator");
@@ -450,7 +475,7 @@ private:
                 const auto sub = value(ind.sub_figure);
                 const auto num = value("numerator");
                 if (sub && num && *sub > *num) {
-                    error(loc(in, ind.sub_figure), f + "." + ind.sub_figure,
+                    error(loc(in, ind.sub_figure), field_of(ind) + "." + ind.sub_figure,
                           "chỉ tiêu " + ind.id + ": số " + ind.sub_label + " (" + detail::fmt_number(*sub) +
                               ") lớn hơn tử số (" + detail::fmt_number(*num) + ")",
                           "indicator " + ind.id + ": the sub-figure exceeds the numerator");
@@ -458,7 +483,7 @@ private:
             }
             if (ind.denominator_is_members && in.denominator && m_unit.unit.members &&
                 std::fabs(*in.denominator - *m_unit.unit.members) > 1e-9) {
-                warning(loc(in, "denominator"), f + ".denominator",
+                warning(loc(in, "denominator"), field_of(ind) + ".denominator",
                         "chỉ tiêu " + ind.id + ": mẫu số (" + detail::fmt_number(*in.denominator) + ") khác số Thành viên khai ở <members> (" +
                             std::to_string(*m_unit.unit.members) + ")",
                         "indicator " + ind.id + ": denominator differs from <members>");
@@ -470,7 +495,7 @@ private:
             if (sc != nullptr && sc->rank(in.level->value) < 0) {
                 std::vector<std::string> steps;
                 for (const auto& s : sc->steps) steps.push_back(s.code + " (" + s.name + ")");
-                error(in.level->where, f + ".level",
+                error(in.level->where, field_of(ind) + ".level",
                       "chỉ tiêu " + ind.id + ": mức '" + in.level->value + "' không hợp lệ; dùng một trong: " + join(steps),
                       "indicator " + ind.id + ": invalid level '" + in.level->value + "'");
             }
@@ -478,21 +503,26 @@ private:
     }
 
     void check_evidence(const Indicator& ind, const data::IndicatorInput& in) {
-        const std::string f = "indicator[" + ind.id + "]";
-        std::set<std::string> codes;
-        for (const auto& e : in.evidence) {
-            if (!codes.insert(e.code.value).second) {
-                warning(e.where, f + ".evidence", "minh chứng " + e.code.value + " khai hai lần trong chỉ tiêu " + ind.id,
+        for (std::size_t k = 0; k < in.evidence.size(); ++k) {
+            const auto& e = in.evidence[k];
+            const auto repeated = [&] {
+                for (std::size_t m = 0; m < k; ++m) {
+                    if (in.evidence[m].code.value == e.code.value) return true;
+                }
+                return false;
+            };
+            if (repeated()) {
+                warning(e.where, field_of(ind) + ".evidence", "minh chứng " + e.code.value + " khai hai lần trong chỉ tiêu " + ind.id,
                         "evidence " + e.code.value + " listed twice");
             }
             if (!e.date) continue;
             const int y = m_unit.assessment.year;
             if (m_ref && *e.date > *m_ref) {
-                error(e.where, f + ".evidence",
+                error(e.where, field_of(ind) + ".evidence",
                       "minh chứng " + e.code.value + " ngày " + text::short_date(*e.date) + " sau ngày Tờ trình",
                       "evidence " + e.code.value + " is dated after the Tờ trình");
             } else if (y != 0 && e.date->year != y) {
-                warning(e.where, f + ".evidence",
+                warning(e.where, field_of(ind) + ".evidence",
                         "minh chứng " + e.code.value + " ngày " + text::short_date(*e.date) + " ngoài năm đánh giá " +
                             std::to_string(y) + " (số liệu tính từ 01/01 đến 31/12 — " + cite(m_form.rules.period_citation) + ")",
                         "evidence " + e.code.value + " is dated outside the assessed year " + std::to_string(y));
@@ -508,12 +538,12 @@ private:
         }
         if (!claim) return;
         if (m_settings.evidence == EvidencePolicy::Required) {
-            error(in.where, f + ".evidence",
+            error(in.where, field_of(ind) + ".evidence",
                   "chỉ tiêu " + ind.id + " đạt theo số liệu nhưng không có minh chứng: chỉ tiêu không có minh chứng phù hợp được đánh giá là không đạt (" +
                       cite(m_form.rules.evidence_citation) + ")",
                   "indicator " + ind.id + " meets its threshold but has no evidence; without evidence it is not met");
         } else {
-            warning(in.where, f + ".evidence", "chỉ tiêu " + ind.id + " đạt theo số liệu nhưng chưa khai minh chứng",
+            warning(in.where, field_of(ind) + ".evidence", "chỉ tiêu " + ind.id + " đạt theo số liệu nhưng chưa khai minh chứng",
                     "indicator " + ind.id + " meets its threshold but lists no evidence");
         }
     }

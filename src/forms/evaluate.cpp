@@ -268,8 +268,8 @@ std::string capitalise(const std::string& s) {
 }
 
 IndicatorResult evaluate_indicator(const Form& form, const Indicator& ind, const Requirement& req,
-                                   const data::UnitData& unit, const std::set<std::string>& flags,
-                                   const Settings& settings) {
+                                   const data::UnitData& unit, const detail::InputIndex& inputs,
+                                   const std::set<std::string>& flags, const Settings& settings) {
     IndicatorResult r;
     r.id = ind.id;
     r.number = ind.number;
@@ -291,7 +291,7 @@ IndicatorResult evaluate_indicator(const Form& form, const Indicator& ind, const
         not_applicable(capitalise(form.describe(combined(ind, req))));
         return r;
     }
-    const data::IndicatorInput* in = detail::find_input(unit, ind.id);
+    const data::IndicatorInput* in = inputs.find(ind.id);
     if (in == nullptr) {
         r.status = Status::Fail;
         r.reason = "Chưa kê khai chỉ tiêu";
@@ -355,6 +355,7 @@ Evaluation evaluate(const Form& form, const data::UnitData& unit) {
     ev.kind = unit.assessment.kind;
     ev.settings = effective_settings(form, unit);
     const auto flags = detail::unit_flags(form, unit);
+    const detail::InputIndex inputs(unit);
 
     for (const auto& level : form.levels) {
         LevelResult lr;
@@ -370,7 +371,7 @@ Evaluation evaluate(const Form& form, const data::UnitData& unit) {
             for (const auto& ind : crit.indicators) {
                 const Requirement* req = ind.at(level.number);
                 if (req == nullptr) continue;
-                IndicatorResult ir = evaluate_indicator(form, ind, *req, unit, flags, ev.settings);
+                IndicatorResult ir = evaluate_indicator(form, ind, *req, unit, inputs, flags, ev.settings);
                 if (ir.status == Status::Pass) ++cr.passed;
                 else if (ir.status == Status::Fail) ++cr.failed;
                 else ++cr.not_applicable;

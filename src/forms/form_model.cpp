@@ -259,6 +259,19 @@ const data::IndicatorInput* find_input(const data::UnitData& unit, const std::st
     return nullptr;
 }
 
+InputIndex::InputIndex(const data::UnitData& unit) {
+    m_sorted.reserve(unit.indicators.size());
+    for (const auto& in : unit.indicators) m_sorted.push_back(&in);
+    std::stable_sort(m_sorted.begin(), m_sorted.end(),
+                     [](const data::IndicatorInput* a, const data::IndicatorInput* b) { return a->id.value < b->id.value; });
+}
+
+const data::IndicatorInput* InputIndex::find(std::string_view id) const {
+    const auto it = std::lower_bound(m_sorted.begin(), m_sorted.end(), id,
+                                     [](const data::IndicatorInput* a, std::string_view b) { return a->id.value < b; });
+    return it != m_sorted.end() && (*it)->id.value == id ? *it : nullptr;
+}
+
 std::optional<double> figure(const Indicator& ind, const data::UnitData& unit,
                              const data::IndicatorInput& in, const std::string& name) {
     if (name == "numerator") return in.numerator;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "data/data.h"
@@ -22,6 +23,17 @@ bool applies(const Applicability& a, const std::set<std::string>& flags);
 bool applies(const Indicator& ind, const Requirement& req, const std::set<std::string>& flags);
 
 const data::IndicatorInput* find_input(const data::UnitData& unit, const std::string& id);
+
+// find_input for many lookups on one unit: the inputs sorted by id once (the first of a
+// repeated id wins, as in find_input). `unit` must outlive it.
+class InputIndex {
+public:
+    explicit InputIndex(const data::UnitData& unit);
+    const data::IndicatorInput* find(std::string_view id) const;
+
+private:
+    std::vector<const data::IndicatorInput*> m_sorted;
+};
 // A raw figure by name ("numerator", "denominator", "count" or a named figure). The
 // denominator falls back to the unit's <members> when the form says so.
 std::optional<double> figure(const Indicator& ind, const data::UnitData& unit,
