@@ -314,3 +314,20 @@ TEST_CASE("Evidence dated outside the assessed year is a warning; dated after th
     REQUIRE(after.size() == 1);
     CHECK(after[0].severity == Severity::Error);
 }
+
+TEST_CASE("An indicator given twice is evaluated from its first entry, wherever the entries are", "[forms][levels]") {
+    const auto& f = form("tt24-huyen");
+    for (const bool first_fails : {true, false}) {
+        data::UnitData u = passing_unit(f, "ubnd-xa");
+        data::IndicatorInput copy = input(u, "T2.C1");
+        copy.where.line = 500;
+        (first_fails ? input(u, "T2.C1") : copy).numerator = 1;  // 0,1%: fails
+        const auto at = std::find_if(u.indicators.begin(), u.indicators.end(),
+                                     [](const data::IndicatorInput& in) { return in.id.value == "T2.C1"; });
+        u.indicators.insert(at + 1, copy);  // right after the original, and again at the end
+        u.indicators.push_back(copy);
+        const auto e = forms::evaluate(f, u);
+        CHECK((result(e, 1, "T2.C1").status == Status::Fail) == first_fails);
+        CHECK(result(e, 1, "T2.C2").status == Status::Pass);
+    }
+}
