@@ -89,12 +89,13 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
     // in steps for anything else (a pipe reports size 0).
     struct stat st{};
     std::size_t expected = 0;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (sized) {
         expected = static_cast<std::size_t>(st.st_size);
         if (expected > max_bytes) throw too_large();
     }
     std::string data;
-    data.resize(std::max<std::size_t>(expected + 1, 1 << 16));  // +1: notices a file that grew
+    data.resize(sized ? expected + 1 : std::size_t{1} << 16);  // +1: notices a file that grew
     std::size_t size = 0;
     for (;;) {
         if (size == data.size()) {
