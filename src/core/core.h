@@ -3,7 +3,9 @@
 // everywhere (atomic writes, so no output file is ever left half-written).
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
@@ -161,6 +163,46 @@ inline char32_t next_code_point(std::string_view s, std::size_t& i, char32_t inv
     i += static_cast<std::size_t>(len);
     return cp;
 }
+
+// Text scanned eight bytes at a time (SWAR): the text, data, template and DOCX modules skip
+// the long stretches of bytes that need nothing with these. A flag function maps a word (the
+// eight bytes in memory order, loaded little-endian) to a word with the high bit set in each
+// byte that needs a closer look; only its lowest flag has to be exact (the borrow of the
+// subtractions below only moves upwards, so higher flags may be spurious).
+namespace swar {
+inline constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+// Bytes equal to `c`.
+constexpr std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) noexcept {
+    const std::uint64_t x = w ^ (c * kOnes);
+    return (x - kOnes) & ~x & kHigh;
+}
+// Bytes below `n` (n ≤ 0x80).
+constexpr std::uint64_t bytes_below(std::uint64_t w, unsigned char n) noexcept {
+    return (w - n * kOnes) & ~w & kHigh;
+}
+// Bytes with the high bit set (not ASCII).
+constexpr std::uint64_t non_ascii(std::uint64_t w) noexcept { return w & kHigh; }
+// Bytes that are not printable ASCII: not ASCII, below 0x20, or DEL.
+constexpr std::uint64_t not_printable_ascii(std::uint64_t w) noexcept {
+    return non_ascii(w) | bytes_below(w, 0x20) | bytes_equal(w, 0x7F);
+}
+// From byte `i` of data[0..n): the index of the first flagged byte of the first word that has
+// one; else the index where fewer than eight bytes are left (n when none). The caller looks
+// at the bytes from there itself.
+template <typename Flags>
+std::size_t skip_unflagged(const void* data, std::size_t i, std::size_t n, Flags flags) noexcept {
+    const auto* p = static_cast<const unsigned char*>(data);
+    if constexpr (std::endian::native == std::endian::little) {
+        for (; n - i >= 8; i += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            const std::uint64_t f = flags(w);
+            if (f != 0) return i + static_cast<std::size_t>(std::countr_zero(f)) / 8;
+        }
+    }
+    return i;
+}
+}  // namespace swar
 
 // SHA-256 of `bytes` as 64 lowercase hex digits (for manifests).
 std::string sha256_hex(std::string_view bytes);

@@ -529,18 +529,9 @@ unsigned char byte_class(char c) { return kByteClasses[static_cast<unsigned char
 // Length of the stretch of a value `s` starts with that is written as it is (no byte below
 // 0x20, DEL or 0xEE), eight bytes at a time while it can.
 std::size_t kept_prefix(std::string_view s) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t highs = 0x8080808080808080ULL;
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t x;
-        std::memcpy(&x, s.data() + i, 8);
-        const std::uint64_t del = x ^ (ones * 0x7f), ee = x ^ (ones * 0xee);
-        // Exact tests for "some byte below 0x20", "some byte 0x7F", "some byte 0xEE".
-        const std::uint64_t stop = ((x - ones * 0x20) & ~x) | ((del - ones) & ~del) | ((ee - ones) & ~ee);
-        if (stop & highs) break;
-    }
-    return i;  // the caller goes on byte by byte
+    return swar::skip_unflagged(s.data(), 0, s.size(), [](std::uint64_t w) {
+        return swar::bytes_below(w, 0x20) | swar::bytes_equal(w, 0x7F) | swar::bytes_equal(w, 0xEE);
+    });  // the caller goes on byte by byte
 }
 
 // Builds a paragraph's runs as its text arrives. Template wording has its whitespace

@@ -18,13 +18,8 @@ namespace hoso::text {
 namespace {
 
 // Length of the leading run of ASCII bytes, eight bytes at a time.
-std::size_t ascii_prefix(std::string_view s, std::size_t from = 0) {
-    std::size_t i = from;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, s.data() + i, 8);
-        if ((word & 0x8080808080808080ull) != 0) break;
-    }
+std::size_t ascii_prefix(std::string_view s) {
+    std::size_t i = swar::skip_unflagged(s.data(), 0, s.size(), swar::non_ascii);
     while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
     return i;
 }

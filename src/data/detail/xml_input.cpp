@@ -41,8 +41,6 @@ std::string allowed_list(std::initializer_list<std::string_view> names) {
 bool is_collapsed(std::string_view s) {
     if (s.empty()) return true;
     if (is_space(s.front()) || is_space(s.back())) return false;
-    constexpr std::uint64_t ones = 0x0101010101010101ULL;
-    constexpr std::uint64_t highs = 0x8080808080808080ULL;
     constexpr std::uint64_t lows = 0x7F7F7F7F7F7F7F7FULL;
     const char* p = s.data();
     const std::size_t n = s.size();
@@ -52,9 +50,10 @@ bool is_collapsed(std::string_view s) {
         std::uint64_t w;
         std::memcpy(&w, p + i, 8);
         // Some byte below 0x20 (tab, line break, other controls): check this word byte by byte.
-        if (((w - ones * 0x20) & ~w & highs) != 0) break;
-        // Bytes equal to ' ': 0x80 in each such byte, exactly.
-        const std::uint64_t x = w ^ (ones * 0x20);
+        if (swar::bytes_below(w, 0x20) != 0) break;
+        // Bytes equal to ' ': 0x80 in each such byte, exactly (swar::bytes_equal is exact only
+        // for the lowest, and pairs of spaces need them all).
+        const std::uint64_t x = w ^ (swar::kOnes * 0x20);
         const std::uint64_t spaces = ~(((x & lows) + lows) | x | lows);
         // Two spaces in a row inside the word (byte k and k + 1; little-endian order), or across
         // the previous word's end.

@@ -5,10 +5,7 @@
 // (plain_prefix) and the rewriting only starts at the first byte that needs it.
 #pragma once
 
-#include <bit>
 #include <cstddef>
-#include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -32,37 +29,7 @@ void for_each_code_point(std::string_view s, F&& f) {
 
 void append_utf8(std::string& out, char32_t cp);
 
-// Eight bytes at a time (SWAR). A flag function maps a little-endian word to a word with the
-// high bit set in each byte that needs a closer look; the lowest flag must be exact (higher
-// ones may be spurious: a borrow only moves upwards).
-namespace swar {
-inline constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
-// Bytes equal to `c`.
-constexpr std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) noexcept {
-    const std::uint64_t x = w ^ (c * kOnes);
-    return (x - kOnes) & ~x & kHigh;
-}
-// Bytes that are not printable ASCII: the high bit set, below 0x20, or DEL.
-constexpr std::uint64_t not_printable_ascii(std::uint64_t w) noexcept {
-    return ((w | ((w - 0x20 * kOnes) & ~w)) & kHigh) | bytes_equal(w, 0x7F);
-}
-// From byte `i` of p[0..n), the index of the first flagged byte of the first word that has
-// one, or of the first byte of a last part shorter than a word; `i` when no whole word is
-// left. The caller then looks at that byte itself.
-template <typename Flags>
-std::size_t skip_unflagged(const unsigned char* p, std::size_t i, std::size_t n, Flags flags) noexcept {
-    if constexpr (std::endian::native == std::endian::little) {
-        while (n - i >= 8) {
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            const std::uint64_t f = flags(w);
-            if (f != 0) return i + static_cast<std::size_t>(std::countr_zero(f)) / 8;
-            i += 8;
-        }
-    }
-    return i;
-}
-}  // namespace swar
+namespace swar = hoso::swar;  // core.h
 
 // True for characters that may appear in XML 1.0 character data (tab, LF and CR included).
 bool xml_allowed(char32_t cp) noexcept;

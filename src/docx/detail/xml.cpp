@@ -76,14 +76,13 @@ void XmlWriter::put_escaped(std::string_view s, bool attribute) {
     const std::size_t n = s.size();
     std::size_t done = 0;  // bytes of `s` already in the buffer
     std::size_t i = 0;
-    const auto* bytes = reinterpret_cast<const unsigned char*>(p);
     auto needs_entity = [attribute](std::uint64_t w) {
         std::uint64_t flags = bytes_equal(w, '&') | bytes_equal(w, '<') | bytes_equal(w, '>');
         if (attribute) flags |= bytes_equal(w, '"') | bytes_equal(w, '\'');
         return flags;
     };
     while (i < n) {
-        i = swar::skip_unflagged(bytes, i, n, needs_entity);
+        i = swar::skip_unflagged(p, i, n, needs_entity);
         if (i >= n) break;
         const std::string_view e = entity(p[i], attribute);
         if (!e.empty()) {
