@@ -1,6 +1,7 @@
 #include "core/core.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
@@ -68,16 +69,12 @@ IoError::IoError(const std::filesystem::path& path, const std::string& what)
     : Error(path.string() + ": " + what), m_path(path), m_message(what) {}
 
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) {
-        throw IoError(path, "không tìm thấy tệp (file not found)");
-    }
-    if (std::filesystem::is_directory(status)) {
-        throw IoError(path, "đây là thư mục, không phải tệp (is a directory, not a file)");
-    }
+    // open() and fstat() tell a missing file and a directory apart: no separate stat first.
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw IoError(path, "không đọc được tệp (cannot open file)");
+    if (fd < 0) {
+        if (errno == ENOENT || errno == ENOTDIR) throw IoError(path, "không tìm thấy tệp (file not found)");
+        throw IoError(path, "không đọc được tệp (cannot open file)");
+    }
     struct Closer {
         int fd;
         ~Closer() { ::close(fd); }
@@ -89,7 +86,11 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
     // in steps for anything else (a pipe reports size 0).
     struct stat st{};
     std::size_t expected = 0;
-    const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    const bool stat_ok = ::fstat(fd, &st) == 0;
+    if (stat_ok && S_ISDIR(st.st_mode)) {
+        throw IoError(path, "đây là thư mục, không phải tệp (is a directory, not a file)");
+    }
+    const bool sized = stat_ok && S_ISREG(st.st_mode);
     if (sized) {
         expected = static_cast<std::size_t>(st.st_size);
         if (expected > max_bytes) throw too_large();

@@ -78,6 +78,10 @@ TEST_CASE("write_file_atomic replaces whole files and leaves nothing on failure"
     CHECK(read_file("/dev/null").empty());
     CHECK_THROWS_AS(read_file(dir), IoError);          // a directory
     CHECK_THROWS_AS(read_file(dir / "nope"), IoError);  // missing
+    CHECK_THROWS_WITH(read_file(dir), Catch::Contains("is a directory"));
+    CHECK_THROWS_WITH(read_file(dir / "nope"), Catch::Contains("file not found"));
+    CHECK_THROWS_WITH(read_file(dir / "nope" / "deeper"), Catch::Contains("file not found"));
+    CHECK_THROWS_WITH(read_file(dir / "sized.bin" / "x"), Catch::Contains("file not found"));  // a file as a folder
     std::filesystem::remove_all(dir);
 }
 
