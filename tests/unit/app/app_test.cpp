@@ -5,23 +5,15 @@
 
 #include <filesystem>
 
-#include "support.h"
+#include "app_support.h"
 
 using namespace hoso;
 
 namespace {
 
-app::Environment test_env() {
-    app::Environment env;
-    env.resources = test::source_dir();
-    return env;
-}
+using test::test_env;
 
-std::filesystem::path fresh_dir(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / ("hoso-app-test-" + name);
-    std::filesystem::remove_all(dir);
-    return dir;
-}
+std::filesystem::path fresh_dir(const std::string& name) { return test::fresh_dir("app", name); }
 
 }  // namespace
 

@@ -9,23 +9,18 @@
 #include <map>
 #include <sstream>
 
-#include "support.h"
+#include "app_support.h"
 #include "text/text.h"
 
 using namespace hoso;
 
 namespace {
 
-app::Environment test_env() {
-    app::Environment env;
-    env.resources = test::source_dir();
-    return env;
-}
+using test::test_env;
 
 std::filesystem::path fresh_dir(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / ("hoso-decision-test-" + name);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
+    const auto dir = test::fresh_dir("decision", name);
+    std::filesystem::create_directories(dir);  // the tests write their input files into it
     return dir;
 }
 
