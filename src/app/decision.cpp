@@ -60,6 +60,7 @@ const char* source_code(data::CouncilSource s) {
         case data::CouncilSource::File: return "file";
         case data::CouncilSource::Inline: return "inline";
         case data::CouncilSource::Csv: return "csv";
+        case data::CouncilSource::Xlsx: return "xlsx";
     }
     return "inline";
 }
@@ -100,6 +101,7 @@ std::string name_key(const std::string& name) {
 }
 
 std::string where_text(const SourceLocation& w) {
+    if (w.line == 0) return w.file;  // a cell of a workbook: "don-vi.xlsx: Sheet1!A14"
     return w.file + ":" + std::to_string(w.line) + (w.column ? ":" + std::to_string(w.column) : "");
 }
 
