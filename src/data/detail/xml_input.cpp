@@ -220,7 +220,7 @@ void ValueCleaner::check_legacy(std::string& s, const SourceLocation& where, con
     if (v.kind == Kind::Converted) {
         const std::string name = text::legacy_name(v.encodings.front());
         m_diag.warning(where, field.str(), "đã chuyển từ bảng mã " + name + " sang Unicode: '" + s + "' → '" + v.text + "'",
-                       "converted from " + name + " to Unicode: '" + s + "' → '" + v.text + "'");
+                       "converted from " + name + " to Unicode");
         s = v.text;
     } else if (v.kind == Kind::Ambiguous) {
         std::string vi, en;
