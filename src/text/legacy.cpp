@@ -474,9 +474,12 @@ LegacyVerdict detect_legacy(std::string_view utf8) {
         if (marks < 2) return none;
         return verdict_from({{LegacyEncoding::Viqr, decode_viqr(utf8, marks, false)}}, false);
     }
-    const std::u32string cps = to_utf32(utf8);
     // Legacy text is made of ASCII and Windows-1252 characters only: anything else (ư, ạ, …)
-    // means Unicode, and that is nearly every Vietnamese value.
+    // means Unicode, and that is nearly every Vietnamese value, told by its first such letter.
+    for (std::size_t i = first_high; i < utf8.size();) {
+        if (unicode_to_cp1252(next_code_point(utf8, i, 0xFFFD)) < 0) return none;
+    }
+    const std::u32string cps = to_utf32(utf8);
     const auto bytes = cp1252_bytes(cps);
     if (!bytes) return none;
     if (reads_as_vietnamese(cps)) return none;
