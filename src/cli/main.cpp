@@ -2,15 +2,15 @@
 //
 // Each command is one function below (add_dossier, add_batch, …) that declares its options and
 // checks what they must hold together; kCommands lists them. A new command is one more such
-// function, one line in kCommands and its lines in kUsage.
+// function and one line in kCommands; the help texts are made from them.
 #include <algorithm>
 #include <charconv>
-#include <functional>
-#include <set>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 #include <iostream>
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -31,35 +31,8 @@ namespace {
 using hoso::app::Command;
 using hoso::app::Format;
 
-constexpr const char* kUsage = R"(hoso — hồ sơ công nhận "Đơn vị học tập" / "Cộng đồng học tập" (TT 24/2023, TT 25/2023)
-
-Usage:
-  hoso dossier <unit.xml> -o <dir> [--format pdf,docx] [--templates <dir>] [--only <id>]...
-      writes Mẫu 01 Tờ trình, Mẫu 02 Báo cáo tự đánh giá, Mẫu 03 Bản tổng hợp
-      (--only: just the named template(s), e.g. --only mau01-to-trinh)
-  hoso batch <files or dirs> -o <dir> [--jobs N] [--format …] [--only <id>]...
-      every unit's dossier into <dir>/<file-name>/, on every core, with manifest.csv/.json;
-      continues past a failing unit and exits 1 if any failed
-  hoso decision <council.xml> -o <dir> [--format …] [--templates <dir>]
-      the recognition decision with its attached list, and a letter to each unit that
-      does not qualify
-  hoso validate <unit.xml>...       checks data files, reports every problem
-  hoso evaluate <unit.xml> [--json] result per indicator, criterion and level
-  hoso init --form <id> [-o <file>] writes a data file skeleton for a form
-  hoso forms                        lists the form ids
-  hoso <command> --help             the options of one command
-
-Options:
-  --resources <dir>   folder with forms/, templates/, fonts/ (default: $HOSO_RESOURCES,
-                      else the source tree hoso was built from)
-  --uncompressed      write readable (uncompressed) PDF streams
-  --dump              also write the document tree (.model.txt) and the laid-out pages
-                      (.layout.txt) of each document, as the golden tests compare them
-  -h, --help          this text
-  --version           hoso's version and the commit it was built from
-
-Exit status: 0 ok, 1 invalid input (nothing written), 2 usage or I/O error, 3 internal error.
-)";
+constexpr const char* kTitle =
+    "hoso — hồ sơ công nhận \"Đơn vị học tập\" / \"Cộng đồng học tập\" (TT 24/2023, TT 25/2023)";
 
 constexpr const char* kExitStatus =
     "Exit status: 0 ok, 1 invalid input (nothing written), 2 usage or I/O error, 3 internal error.";
@@ -305,24 +278,19 @@ int main(int argc, char** argv) {
     const hoso::Date today = today_from_environment();
     cli.env.today = [today] { return today; };
 
-    if (argc < 2) {
-        std::cerr << kUsage;
-        return 2;
-    }
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.front() == "help") {  // `hoso help` and `hoso help <command>`, as --help
-        if (args.size() == 1) {
-            std::cout << kUsage;
-            return 0;
-        }
-        args = {args[1], "--help"};
-    }
-
-    CLI::App app("hoso", "hoso");
+    CLI::App app(kTitle, "hoso");
+    app.footer(std::string("hoso <command> --help: the options of one command.\n") + kExitStatus);
     app.set_version_flag("--version", hoso::cli::version_text(), "hoso's version and the commit it was built from");
     app.require_subcommand(0, 1);
     app.allow_extras();  // an unknown command is reported by check_command
     for (const AddCommand add : kCommands) add(app, cli);
+
+    if (argc < 2) {
+        std::cerr << app.help();
+        return 2;
+    }
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.front() == "help") args = {args.size() > 1 ? args[1] : "--help", "--help"};  // hoso help [<command>]
 
     try {
         std::reverse(args.begin(), args.end());  // CLI11 takes them last first
@@ -333,7 +301,7 @@ int main(int argc, char** argv) {
         if (parsed.empty() && !app.remaining().empty()) {
             return usage_error("lệnh không hợp lệ '" + app.remaining().front() + "' (unknown command)");
         }
-        if (parsed.empty()) std::cout << kUsage;
+        if (parsed.empty()) std::cout << app.help();
         else std::cout << parsed.front()->help("hoso");
         return 0;
     } catch (const CLI::CallForVersion& e) {
