@@ -149,6 +149,15 @@ const char* status_code(Status s) {
     return "";
 }
 
+const char* evidence_issue_code(EvidenceIssue i) {
+    switch (i) {
+        case EvidenceIssue::None: return "";
+        case EvidenceIssue::Missing: return "missing";
+        case EvidenceIssue::Blank: return "blank";
+    }
+    return "";
+}
+
 const char* kind_code(data::RequestKind k) {
     switch (k) {
         case data::RequestKind::First: return "first";
@@ -256,10 +265,21 @@ std::string evaluation_text(const Form& form, const Evaluation& ev) {
         out += "Thời gian từ quyết định công nhận mức độ 1 đến ngày Tờ trình: " + std::to_string(*ev.months_since_previous) +
                " tháng\n";
     }
+    if (!ev.request_in_order) {
+        out += "Hồ sơ đề nghị: CHƯA ĐÚNG QUY ĐỊNH về nâng mức độ (" + detail::cite(form, form.rules.upgrade_citation) + ")";
+        if (ev.earliest_request_date) out += "; Tờ trình lập sớm nhất từ ngày " + text::short_date(*ev.earliest_request_date);
+        out += "\n";
+    }
     for (const auto& r : ev.reasons) out += "- " + r + "\n";
     if (ev.valid_until) {
         out += "Kết quả công nhận được bảo lưu đến ngày " + text::short_date(*ev.valid_until) + " (" +
-               detail::cite(form, form.rules.validity_citation) + ")\n";
+               detail::cite(form, form.rules.validity_citation) + "): " + text::two_digits(form.rules.validity_years) +
+               " năm tiếp theo năm " + std::to_string(ev.recognised_year) +
+               (ev.settings.validity_base == ValidityBase::AssessmentYear
+                    ? std::string(" (năm đánh giá)")
+                    : ev.recognised_year_assumed ? std::string(" (năm ký quyết định, dự kiến; ghi decision-date khi có quyết định)")
+                                                 : std::string(" (năm ký quyết định)")) +
+               "\n";
     }
     return out;
 }
@@ -324,6 +344,17 @@ std::string evaluation_json(const Form& form, const Evaluation& ev) {
                 j.key("percent");
                 j.raw(ir.percent ? json_number(*ir.percent) : "null");
                 str("reason", ir.reason);
+                j.key("figures_met");
+                j.raw(ir.figures_met ? (*ir.figures_met ? "true" : "false") : "null");
+                j.key("evidence_issue");
+                j.raw(ir.evidence_issue == EvidenceIssue::None ? "null" : json_string(evidence_issue_code(ir.evidence_issue)));
+                j.key("evidence_blank");
+                j.open('[');
+                for (const auto& e : ir.blank_evidence) {
+                    j.item();
+                    j.raw(json_string(e));
+                }
+                j.close(']');
                 j.key("evidence");
                 j.open('[');
                 for (const auto& e : ir.evidence) {
@@ -351,6 +382,10 @@ std::string evaluation_json(const Form& form, const Evaluation& ev) {
         j.raw(json_string(r));
     }
     j.close(']');
+    j.key("request_in_order");
+    j.raw(ev.request_in_order ? "true" : "false");
+    j.key("earliest_request_date");
+    j.raw(ev.earliest_request_date ? json_string(to_iso(*ev.earliest_request_date)) : "null");
     j.key("months_since_previous");
     j.raw(ev.months_since_previous ? std::to_string(*ev.months_since_previous) : "null");
     j.key("valid_until");
