@@ -1,7 +1,8 @@
-// docx: model::Document → a WordprocessingML package (.docx) built with tinyxml2 and
-// libzip. Word/LibreOffice do the layout; this writer states the ND30 geometry in Word's
-// terms (A4, margins, Times New Roman, the borderless header table, rules, page numbers from
-// page 2) so that the file prints like hoso's PDF and stays editable.
+// docx: model::Document → a WordprocessingML package (.docx) built with libzip, its parts
+// deflated by libdeflate. Word/LibreOffice do the layout; this writer states the ND30
+// geometry in Word's terms (A4, margins, Times New Roman, the borderless header table,
+// rules, page numbers from page 2) so that the file prints like hoso's PDF and stays
+// editable.
 #pragma once
 
 #include <map>

@@ -86,9 +86,33 @@ if [ "$(id -u)" -ne 0 ]; then
   chmod 755 "$work/readonly/docs"
 fi
 
-# Usage errors.
-"$hoso" frobnicate > /dev/null 2>&1; [ $? -eq 2 ] || problem "unknown command: exit status is not 2"
-"$hoso" dossier "$example" > /dev/null 2>&1; [ $? -eq 2 ] || problem "dossier without -o: exit status is not 2"
+# Usage errors: exit status 2 and hoso's own message, naming what is wrong.
+expect unknown-command 2 "lệnh không hợp lệ 'frobnicate' (unknown command)" -- frobnicate
+expect unknown-command-help 2 "(unknown command)" -- frobnicate --help
+expect no-output 2 "dossier cần -o <thư mục> (needs -o <dir>)" -- dossier "$example"
+expect two-inputs 2 "(needs one data file)" -- dossier "$example" "$example" -o "$work/two-inputs/docs"
+expect unknown-option 2 "tùy chọn không hợp lệ '--frob' (unknown option)" -- dossier "$example" -o "$work/unknown-option/docs" --frob
+expect option-of-another-command 2 "tùy chọn không hợp lệ '--jobs' (unknown option)" -- dossier "$example" -o "$work/option-of-another-command/docs" --jobs 2
+expect missing-value 2 "-o cần một đường dẫn (needs a path)" -- dossier "$example" -o
+expect missing-format 2 "--format cần pdf, docx hoặc pdf,docx" -- dossier "$example" -o "$work/missing-format/docs" --format
+expect bad-format 2 "định dạng không hợp lệ 'rtf' (unknown format)" -- dossier "$example" -o "$work/bad-format/docs" --format pdf,rtf
+expect bad-jobs 2 "--jobs cần một số dương (needs a positive number)" -- batch "$example" -o "$work/bad-jobs/docs" --jobs 0
+expect extra-argument 2 "đối số thừa 'x' (unexpected argument)" -- forms x
+expect init-without-form 2 "init cần --form <mã> (needs --form <id>)" -- init
+
+# --version, and help for hoso and for each command: exit status 0, on standard output.
+version=$("$hoso" --version) || problem "--version: exit status $?"
+echo "$version" | grep -qE '^hoso [0-9]+\.[0-9]+\.[0-9]+ \(commit ([0-9a-f]{12}|unknown)\)$' \
+  || problem "--version: unexpected '$version'"
+for c in dossier batch decision validate evaluate init forms; do
+  "$hoso" "$c" --help > "$work/help-$c.txt" 2>&1 || problem "$c --help: exit status $?"
+  grep -qF "Usage: hoso $c" "$work/help-$c.txt" || problem "$c --help: no usage line"
+  grep -qF "3 internal error" "$work/help-$c.txt" || problem "$c --help: exit status 3 not documented"
+  "$hoso" help "$c" | cmp -s - "$work/help-$c.txt" || problem "help $c differs from $c --help"
+done
+grep -qF -- "--only <id>" "$work/help-dossier.txt" || problem "dossier --help does not list --only"
+grep -qF -- "--jobs" "$work/help-batch.txt" || problem "batch --help does not list --jobs"
+"$hoso" --help | grep -qF "3 internal error" || problem "--help: exit status 3 not documented"
 
 # What the assessment decides is a result, not bad input: a Đạt figure without suitable evidence
 # (TT24 khoản 3 Điều 9) and an upgrade asked before 12 months (khoản 3 Điều 11) validate with a

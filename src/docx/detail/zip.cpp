@@ -8,19 +8,13 @@
 // libzip's own zip_source_zip works that way), so libzip only writes the container.
 //   - The shared parts (parts.h: all but word/document.xml and docProps/core.xml) are the
 //     same in every document made from one template: a process builds and deflates them
-//     once (level 9, compress_parts) for each distinct SharedInputs and keeps their
-//     compressed bytes (SharedPartCache).
-//   - The document's own parts are deflated here with zlib (raw deflate, as a zip entry
-//     holds it) by streams each thread keeps (Deflater): deflateReset between documents
-//     keeps zlib's buffers (about 270 KB a stream) instead of allocating them again and
-//     clears only the hash heads; the CRC-32 is folded with PCLMULQDQ where the processor
-//     has it (crc32.h).
-// The compressed bytes are those libzip wrote before (it drives zlib with the same
-// parameters), so the .docx files did not change.
+//     once (compress_parts) for each distinct SharedInputs and keeps their compressed bytes
+//     (SharedPartCache).
+//   - The document's own parts are deflated here with libdeflate (raw deflate, as a zip
+//     entry holds it) by compressors each thread keeps, and their CRC-32 is libdeflate's.
 
-#define ZLIB_CONST  // next_in is const: zlib never writes the input
+#include <libdeflate.h>
 #include <zip.h>
-#include <zlib.h>
 
 #include <climits>
 #include <cstring>
@@ -32,38 +26,22 @@
 #include <vector>
 
 #include "core/core.h"
-#include "docx/detail/crc32.h"
 #include "docx/detail/parts.h"
 
 namespace hoso::docx::detail {
 
 namespace {
 
-// zlib level of word/document.xml. Levels 1-3 use zlib's fast strategy. Measured on the
-// bench reports (bench/README.md, 42 KB of document.xml each): level 3 takes 2.5 M fewer
-// instructions per document than level 9 and makes the file 7 % larger (9.0 KB against
-// 8.4 KB); levels 1 and 2 save almost nothing more and grow the file further, levels 4 and
-// up switch to zlib's slow strategy (1 M instructions more per document at level 4). At
-// about 0.95 M instructions per bench document this deflate is now the largest cost of a
-// .docx; libdeflate (measured, level 1) would save only 15 % of it.
-constexpr int kDocumentLevel = 3;
-// Its memLevel: the hash table (2^(memLevel+7) heads, cleared by every deflateReset) and
-// the symbols per block (2^(memLevel+6)). Measured on 10 bench reports at level 3: 7 gives
-// the same bytes as 8 and 9 (libzip's) for 16 K and 92 K fewer instructions per document; 6
-// and below grow the output and cost more again (more, smaller blocks to build trees for).
-constexpr int kDocumentMemLevel = 7;
-// docProps/core.xml and any other small own part: level 9 as the shared parts. memLevel 4
-// (a 4 KB hash table, 1 K symbols per block) instead of libzip's 8: the same bytes for a
-// core.xml of under 1 KB, and 60 K fewer instructions per document (each reset clears
-// 4 KB instead of 64 KB). Deflating it still costs about 0.13 M instructions (zlib builds
-// Huffman trees for every block, however small); storing it would save them and add about
-// 300 bytes (3 %) to a bench report's .docx: not done.
-constexpr int kSmallLevel = 9;
-constexpr int kSmallMemLevel = 4;
-// The shared parts (compressed once per process): level 9 and libzip's memLevel 8.
+// libdeflate levels (1 fastest … 12 smallest). Measured on the 20 first bench reports
+// (bench/README.md; 42 KB of document.xml and 0.7 KB of core.xml each; callgrind):
+// document.xml at level 1 takes 0.79 M instructions and 4.99 KB a document, level 3 1.48 M
+// and 4.70 KB, level 6 1.69 M and 4.44 KB (zlib at level 3, before: 0.95 M and 4.92 KB);
+// core.xml at level 1 takes 0.07 M, and no level makes it smaller than 413 bytes.
+constexpr int kDocumentLevel = 1;
+constexpr int kSmallLevel = 1;
+// The shared parts (12 KB), compressed once per process: level 9 takes 1.06 M instructions
+// and 2356 bytes, level 12 20.9 M (most of a DOCX process's start-up) for 35 bytes less.
 constexpr int kSharedLevel = 9;
-constexpr int kSharedMemLevel = 8;
-constexpr int kWindowBits = 15;
 
 [[noreturn]] void fail(const std::string& what, zip_error_t* error) {
     const std::string message = "docx: libzip: " + what + ": " + zip_error_strerror(error);
@@ -162,7 +140,7 @@ private:
 };
 
 // The general-purpose bits 1-2 of a deflated entry (APPNOTE 4.4.4: normal, maximum, fast,
-// super fast), as libzip sets them for a zlib level.
+// super fast), as libzip sets them for a zlib level (libdeflate's 1-9 mean what zlib's do).
 constexpr zip_uint16_t deflate_flags(int level) {
     if (level < 3) return 0x0004;
     if (level > 7) return 0x0002;
@@ -190,46 +168,40 @@ struct CompressedPart {
     Compressed view() const { return Compressed{data, size, crc, method, flags}; }
 };
 
-// A raw-deflate stream and its output buffer, kept for many parts: each compress() resets
-// the stream (zlib keeps its buffers) and overwrites the output of the one before.
+// A libdeflate compressor and its output buffer, kept for many parts: each compress()
+// overwrites the output of the one before.
 class Deflater {
 public:
-    Deflater(int level, int mem_level) : m_level(level) {
-        if (deflateInit2(&m_stream, level, Z_DEFLATED, -kWindowBits, mem_level, Z_DEFAULT_STRATEGY) != Z_OK) {
-            throw Error("docx: zlib: cannot start a deflate stream");
-        }
+    explicit Deflater(int level) : m_level(level), m_compressor(libdeflate_alloc_compressor(level)) {
+        if (m_compressor == nullptr) throw Error("docx: libdeflate: cannot allocate a compressor");
     }
     Deflater(const Deflater&) = delete;
     Deflater& operator=(const Deflater&) = delete;
-    ~Deflater() { deflateEnd(&m_stream); }
+    ~Deflater() { libdeflate_free_compressor(m_compressor); }
 
     // `in` deflated (or, should deflate not shrink it, `in` itself to be stored); the view
     // is valid until the next compress() and, when stored, while `in` lives.
     Compressed compress(std::string_view in) {
         if (in.size() > UINT_MAX / 2) throw Error("docx: a part of more than 2 GB");
-        if (!m_fresh && deflateReset(&m_stream) != Z_OK) throw Error("docx: zlib: cannot reset a deflate stream");
-        m_fresh = false;
-        const uLong bound = deflateBound(&m_stream, static_cast<uLong>(in.size()));
-        // The output buffer grows to the largest part; one much larger than this part and
-        // than 1 MB is given back.
-        if (m_capacity < bound || (m_capacity > (std::size_t{1} << 20) && m_capacity / 4 > bound)) {
-            m_out = std::make_unique_for_overwrite<unsigned char[]>(bound);
-            m_capacity = bound;
+        // Deflate output that is not smaller than the input is not wanted (the part is then
+        // stored), so the buffer holds one byte less than the input. It grows to the largest
+        // part; one much larger than this part and than 1 MB is given back.
+        const std::size_t room = in.empty() ? 0 : in.size() - 1;
+        if (m_capacity < room || (m_capacity > (std::size_t{1} << 20) && m_capacity / 4 > room)) {
+            m_out = std::make_unique_for_overwrite<char[]>(room == 0 ? 1 : room);
+            m_capacity = room;
         }
-        m_stream.next_in = reinterpret_cast<const Bytef*>(in.data());
-        m_stream.avail_in = static_cast<uInt>(in.size());
-        m_stream.next_out = m_out.get();
-        m_stream.avail_out = static_cast<uInt>(m_capacity);
-        if (deflate(&m_stream, Z_FINISH) != Z_STREAM_END) throw Error("docx: zlib: deflate did not finish");
         Compressed c;
         c.size = in.size();
-        c.crc = crc32(in);
-        const std::size_t out_size = static_cast<std::size_t>(m_stream.total_out);
-        if (out_size >= in.size()) {
+        c.crc = static_cast<zip_uint32_t>(libdeflate_crc32(0, in.data(), in.size()));
+        // 0 when it does not fit in `room` bytes.
+        const std::size_t out_size =
+            room == 0 ? 0 : libdeflate_deflate_compress(m_compressor, in.data(), in.size(), m_out.get(), room);
+        if (out_size == 0) {
             c.data = in;
             c.method = ZIP_CM_STORE;
         } else {
-            c.data = std::string_view(reinterpret_cast<const char*>(m_out.get()), out_size);
+            c.data = std::string_view(m_out.get(), out_size);
             c.method = ZIP_CM_DEFLATE;
             c.flags = deflate_flags(m_level);
         }
@@ -237,19 +209,18 @@ public:
     }
 
 private:
-    z_stream m_stream{};
     int m_level;
-    bool m_fresh = true;  // just initialised: no reset needed
-    std::unique_ptr<unsigned char[]> m_out;
+    libdeflate_compressor* m_compressor;
+    std::unique_ptr<char[]> m_out;
     std::size_t m_capacity = 0;
 };
 
 // The shared parts for one SharedInputs, compressed, in name order.
 using SharedPackage = std::vector<CompressedPart>;
 
-// Deflates every part at level 9, as libzip did when it compressed them (same bytes).
+// Deflates every part at kSharedLevel.
 SharedPackage compress_parts(const std::map<std::string, std::string>& parts) {
-    thread_local Deflater deflater(kSharedLevel, kSharedMemLevel);
+    Deflater deflater(kSharedLevel);
     SharedPackage package;
     package.reserve(parts.size());
     for (const auto& [name, bytes] : parts) {
@@ -377,8 +348,8 @@ zip_source_t* precompressed_source(zip_t* archive, const Compressed& part) {
 
 std::string zip_package(const SharedInputs& in, std::span<const OwnPart> parts) {
     // One stream per kind of own part, so that both outputs live until the archive is closed.
-    thread_local Deflater document_deflater(kDocumentLevel, kDocumentMemLevel);
-    thread_local Deflater small_deflater(kSmallLevel, kSmallMemLevel);
+    thread_local Deflater document_deflater(kDocumentLevel);
+    thread_local Deflater small_deflater(kSmallLevel);
     bool document_used = false, small_used = false;
     auto compress = [&](const OwnPart& part) {
         const bool document = std::strcmp(part.name, part::kDocument) == 0;

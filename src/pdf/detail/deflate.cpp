@@ -1,5 +1,6 @@
 #include "pdf/detail/deflate.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -17,12 +18,23 @@ namespace hoso::pdf::detail {
 static_assert(std::endian::native == std::endian::little, "byte order: see memcpy loads below");
 
 std::string zlib_compress(std::string_view data, int level) {
-    uLongf size = compressBound(static_cast<uLong>(data.size()));
-    std::string out(size, '\0');
-    const int status = compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                                 reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()), level);
-    if (status != Z_OK) throw Error("pdf: zlib compress2 failed (" + std::to_string(status) + ")");
-    out.resize(size);
+    if (level < 1 || level > 12) throw Error("pdf: libdeflate level outside 1 … 12");
+    // One compressor per level and thread, kept for every stream the thread writes.
+    struct Compressors {
+        std::array<libdeflate_compressor*, 13> at{};
+        ~Compressors() {
+            for (auto* c : at) libdeflate_free_compressor(c);
+        }
+    };
+    thread_local Compressors compressors;
+    libdeflate_compressor*& c = compressors.at[static_cast<std::size_t>(level)];
+    if (c == nullptr && (c = libdeflate_alloc_compressor(level)) == nullptr) {
+        throw Error("pdf: libdeflate: cannot allocate a compressor");
+    }
+    std::string out(libdeflate_zlib_compress_bound(c, data.size()), '\0');
+    const std::size_t n = libdeflate_zlib_compress(c, data.data(), data.size(), out.data(), out.size());
+    if (n == 0) throw Error("pdf: libdeflate: compressed data larger than its bound");
+    out.resize(n);
     return out;
 }
 
@@ -522,33 +534,6 @@ std::string padded_glyph(const TrueTypeProgram& program, std::uint16_t gid) {
 }  // namespace flate
 
 using namespace flate;
-
-std::string encode_runs(std::string_view data, std::initializer_list<unsigned> distances) {
-    for (const unsigned d : distances) {
-        if (d == 0 || d > kWindow) throw Error("pdf: deflate: distance outside 1 … 32768");
-    }
-    std::string out;
-    out.reserve(data.size() / 3 + 16);
-    put_zlib_header(out);
-    {
-        BitWriter w(out);
-        put_fixed_block(w, data, distances, true);
-        w.finish();
-    }
-    put_adler(out, adler_of(data));
-    return out;
-}
-
-std::string compress_map(std::string_view cid_to_gid_map) {
-    // Runs of unused CIDs are zeros (distance 1 or 2); used CIDs are two literal bytes.
-    return encode_runs(cid_to_gid_map, {2, 1});
-}
-
-std::string compress_cmap(std::string_view tounicode) {
-    // "<0041> <0041>\n<0042> <0042>\n": the second code of a line repeats the first (7 back);
-    // a line repeats most of the previous one (14 back).
-    return encode_runs(tounicode, {7, 14, 1});
-}
 
 // Glyphs outside the eager set, coded the first time a document draws them (with the face's
 // code, so the bits are the same as if they had been coded up front).
