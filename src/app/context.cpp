@@ -46,16 +46,6 @@ std::string key_of(std::string s) {
     return s;
 }
 
-// "" when the evidence counts, else why not: "missing", "blank".
-const char* evidence_issue_code(forms::EvidenceIssue i) {
-    switch (i) {
-        case forms::EvidenceIssue::None: return "";
-        case forms::EvidenceIssue::Missing: return "missing";
-        case forms::EvidenceIssue::Blank: return "blank";
-    }
-    return "";
-}
-
 const char* measure_code(forms::Measure m) {
     switch (m) {
         case forms::Measure::YesNo: return "yes-no";
@@ -186,7 +176,7 @@ Value indicator_value(const forms::IndicatorResult& r, LevelContext& ctx) {
     auto v = members(19);
     add(v, "citation", r.citation);
     add(v, "evidence", std::move(evidence));
-    add(v, "evidence_issue", evidence_issue_code(r.evidence_issue));
+    add(v, "evidence_issue", forms::evidence_issue_code(r.evidence_issue));
     add(v, "evidence_items", ctx.evidence_items(r.id));
     add(v, "evidence_text", evidence_text);
     add(v, "figures_met", r.figures_met ? Value(*r.figures_met) : Value());

@@ -207,6 +207,15 @@ std::string kind_text(data::RequestKind k) {
     return {};
 }
 
+const char* evidence_issue_code(EvidenceIssue i) {
+    switch (i) {
+        case EvidenceIssue::None: return "";
+        case EvidenceIssue::Missing: return "missing";
+        case EvidenceIssue::Blank: return "blank";
+    }
+    return "";
+}
+
 // --- detail -------------------------------------------------------------------------------
 
 namespace detail {

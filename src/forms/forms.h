@@ -414,6 +414,8 @@ Evaluation evaluate(const Form& form, const data::UnitData& unit);
 std::string status_text(Status s);
 // "lần đầu", "công nhận lại", "nâng mức độ"
 std::string kind_text(data::RequestKind k);
+// How evaluation_json and the template data name an EvidenceIssue: "", "missing", "blank".
+const char* evidence_issue_code(EvidenceIssue i);
 
 // Readable table for a terminal (fixed-width columns, widths counted in code points).
 std::string evaluation_text(const Form& form, const Evaluation& evaluation);

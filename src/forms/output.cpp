@@ -149,15 +149,6 @@ const char* status_code(Status s) {
     return "";
 }
 
-const char* evidence_issue_code(EvidenceIssue i) {
-    switch (i) {
-        case EvidenceIssue::None: return "";
-        case EvidenceIssue::Missing: return "missing";
-        case EvidenceIssue::Blank: return "blank";
-    }
-    return "";
-}
-
 const char* kind_code(data::RequestKind k) {
     switch (k) {
         case data::RequestKind::First: return "first";
@@ -295,6 +286,15 @@ std::string evaluation_json(const Form& form, const Evaluation& ev) {
         j.key(k);
         j.raw(std::to_string(v));
     };
+    auto strings = [&](const std::string& k, const std::vector<std::string>& items) {
+        j.key(k);
+        j.open('[');
+        for (const auto& v : items) {
+            j.item();
+            j.raw(json_string(v));
+        }
+        j.close(']');
+    };
     j.open('{');
     str("form", form.id);
     str("circular", form.circular.number);
@@ -348,20 +348,8 @@ std::string evaluation_json(const Form& form, const Evaluation& ev) {
                 j.raw(ir.figures_met ? (*ir.figures_met ? "true" : "false") : "null");
                 j.key("evidence_issue");
                 j.raw(ir.evidence_issue == EvidenceIssue::None ? "null" : json_string(evidence_issue_code(ir.evidence_issue)));
-                j.key("evidence_blank");
-                j.open('[');
-                for (const auto& e : ir.blank_evidence) {
-                    j.item();
-                    j.raw(json_string(e));
-                }
-                j.close(']');
-                j.key("evidence");
-                j.open('[');
-                for (const auto& e : ir.evidence) {
-                    j.item();
-                    j.raw(json_string(e));
-                }
-                j.close(']');
+                strings("evidence_blank", ir.blank_evidence);
+                strings("evidence", ir.evidence);
                 str("note", ir.note);
                 j.close('}');
             }
@@ -375,13 +363,7 @@ std::string evaluation_json(const Form& form, const Evaluation& ev) {
     num("reached_level", ev.reached_level);
     j.key("granted");
     j.raw(ev.granted ? "true" : "false");
-    j.key("reasons");
-    j.open('[');
-    for (const auto& r : ev.reasons) {
-        j.item();
-        j.raw(json_string(r));
-    }
-    j.close(']');
+    strings("reasons", ev.reasons);
     j.key("request_in_order");
     j.raw(ev.request_in_order ? "true" : "false");
     j.key("earliest_request_date");

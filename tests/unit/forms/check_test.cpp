@@ -27,10 +27,19 @@ int line_of(const std::string& text, const std::string& needle) {
     return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(p), '\n'));
 }
 
+// The only evidence of T3.C2 in examples/tt24-huyen.xml.
+const std::string kT3C2Evidence =
+    R"(<evidence code="H3-02" date="2024-04-20">Kế hoạch sinh hoạt chuyên môn cụm trường và biên bản chuyên đề chia sẻ kinh nghiệm dạy học</evidence>)";
+
+data::UnitData parse_and_check(const std::string& xml, Diagnostics& d) {
+    auto u = parse_xml(xml, d);
+    forms::check(form(u.form_id.value), u, d);
+    return u;
+}
+
 Diagnostics validate(const std::string& xml) {
     Diagnostics d;
-    const auto u = parse_xml(xml, d);
-    forms::check(form(u.form_id.value), u, d);
+    parse_and_check(xml, d);
     return d;
 }
 
@@ -110,11 +119,9 @@ TEST_CASE("TT24 khoản 3 Điều 9 — one indicator of a real file without evi
           "and a warning, not an input error",
           "[forms][check][evidence]") {
     std::string xml = example("tt24-huyen");
-    const std::string ev = R"(<evidence code="H3-02" date="2024-04-20">Kế hoạch sinh hoạt chuyên môn cụm trường và biên bản chuyên đề chia sẻ kinh nghiệm dạy học</evidence>)";
-    xml = replace(xml, ev, "");
+    xml = replace(xml, kT3C2Evidence, "");
     Diagnostics d;
-    const auto u = parse_xml(xml, d);
-    forms::check(form("tt24-huyen"), u, d);
+    const auto u = parse_and_check(xml, d);
     INFO(d.format());
     CHECK_FALSE(d.has_errors());
     REQUIRE(d.items().size() == 1);
@@ -147,13 +154,11 @@ TEST_CASE("TT24 khoản 3 Điều 9 — one indicator of a real file without evi
 
 TEST_CASE("TT24 khoản 3 Điều 9 — an <evidence> with a code only, in a real file, does not count; with a date it does",
           "[forms][check][evidence][blank]") {
-    const std::string ev = R"(<evidence code="H3-02" date="2024-04-20">Kế hoạch sinh hoạt chuyên môn cụm trường và biên bản chuyên đề chia sẻ kinh nghiệm dạy học</evidence>)";
     for (const bool dated : {false, true}) {
         const std::string xml =
-            replace(example("tt24-huyen"), ev, dated ? R"(<evidence code="H3-02" date="2024-04-20"/>)" : R"(<evidence code="H3-02"/>)");
+            replace(example("tt24-huyen"), kT3C2Evidence, dated ? R"(<evidence code="H3-02" date="2024-04-20"/>)" : R"(<evidence code="H3-02"/>)");
         Diagnostics d;
-        const auto u = parse_xml(xml, d);
-        forms::check(form("tt24-huyen"), u, d);
+        const auto u = parse_and_check(xml, d);
         INFO(d.format());
         CHECK_FALSE(d.has_errors());
         REQUIRE(d.items().size() == 1);
