@@ -177,15 +177,9 @@ private:
     }
 
     // Last day the previous recognition is kept (khoản 4 Điều 5: 03 năm tiếp theo năm được công nhận).
+    // The year the decision was signed, as for the current recognition (evaluate): its date is known.
     Date previous_valid_until(const data::PreviousDecision& p) const {
-        int base = p.year;
-        if (base == 0) {
-            // The decision is signed in the year after the assessed year.
-            base = m_settings.validity_base == ValidityBase::AssessmentYear ? p.date.year - 1 : p.date.year;
-        } else if (m_settings.validity_base == ValidityBase::DecisionYear) {
-            base = p.date.year;
-        }
-        return Date{base + m_form.rules.validity_years, 12, 31};
+        return Date{p.date.year + m_form.rules.validity_years, 12, 31};
     }
 
     void check_request() {

@@ -13,7 +13,8 @@
 //     an upgrade asked earlier is evaluated all the same, the request marked not in order with
 //     the earliest date it may be made;
 //   - recognition is kept `validity_years` years following the year recognised (khoản 4 Điều 5):
-//     the assessed year, or with validity-base = decision-year the decision's year.
+//     the year the decision is signed when the data gives it; without it, validity-base says
+//     which year to assume (the assessed year, or the year after it).
 #include "forms/forms.h"
 
 #include <algorithm>
@@ -484,10 +485,12 @@ Evaluation evaluate(const Form& form, const data::UnitData& unit) {
     if (ev.granted) {
         // "03 năm tiếp theo năm được công nhận" (khoản 4 Điều 5): UNVERIFIED which year that is.
         const auto& decided = unit.assessment.decision_date;
-        if (ev.settings.validity_base == ValidityBase::AssessmentYear) {
-            ev.recognised_year = ev.year;
-        } else if (decided && decided->year != 0) {
+        // A known decision date decides; validity-base only says what to assume without one.
+        if (decided && decided->year != 0) {
             ev.recognised_year = decided->year;
+            ev.recognised_year_from_decision = true;
+        } else if (ev.settings.validity_base == ValidityBase::AssessmentYear) {
+            ev.recognised_year = ev.year;
         } else {
             ev.recognised_year = ev.year + 1;  // decisions are due early in the following year
             ev.recognised_year_assumed = true;

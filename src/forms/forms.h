@@ -400,9 +400,11 @@ struct Evaluation {
     std::optional<Date> earliest_request_date;  // early upgrade: first day the Tờ trình may bear
     std::optional<int> months_since_previous;  // upgrade: months from the level-1 decision to the Tờ trình
     std::optional<Date> valid_until;           // if granted: 31/12 of the last year of validity
-    // If granted: "năm được công nhận" the validity follows, and whether it is assumed
-    // (validity-base = decision-year without a known decision date).
+    // If granted: "năm được công nhận" the validity follows — the decision's year when the data
+    // gives its date (from_decision), else the assessed year (validity-base = assessment-year) or
+    // the year after it, assumed (validity-base = decision-year).
     int recognised_year = 0;
+    bool recognised_year_from_decision = false;
     bool recognised_year_assumed = false;
 
     const LevelResult* level(int number) const;

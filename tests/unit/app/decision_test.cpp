@@ -510,7 +510,7 @@ TEST_CASE("decision: a unit file whose indicator lacks evidence, or asks an upgr
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("decision: khoản 4 Điều 5 — with validity-base=decision-year a unit file's validity follows the council's decision date",
+TEST_CASE("decision: khoản 4 Điều 5 — a unit file's validity follows the council's decision date, whatever validity-base says",
           "[app][decision][validity]") {
     const auto dir = fresh_dir("validity");
     const auto tpl = dir / "tpl";
@@ -554,7 +554,7 @@ TEST_CASE("decision: khoản 4 Điều 5 — with validity-base=decision-year a 
         REQUIRE(std::distance(it, list.end()) >= 4);
         return *std::next(it, 3);
     };
-    CHECK(until("Trường Tiểu học A Mú Sung") == "đến 31/12/2027");  // the default: the assessed year 2024
+    CHECK(until("Trường Tiểu học A Mú Sung") == "đến 31/12/2029");  // the default setting: the decision's year 2026 too
     CHECK(until("Trường Tiểu học Bản Vược") == "đến 31/12/2029");   // the decision's year 2026
     CHECK(until("Trường Tiểu học Cốc Mỳ") == "đến 31/12/2029");
     CHECK(until("Trường Tiểu học Dền Sáng") == "đến 31/12/2029");   // the council's decision, not the unit file's

@@ -373,16 +373,16 @@ TEST_CASE("TT25 khoản 3 Điều 10 (UNVERIFIED) — nâng mức độ “Cộn
 
 TEST_CASE("TT24 khoản 11 Điều 2 — nâng mức độ là từ mức độ 1 lên mức độ 2", "[forms][upgrade]") {
     const auto& f = form("tt24-huyen");
-    auto u = upgrade_unit(f, "ubnd-xa", Date{2022, 2, 1}, Date{2025, 1, 8});
+    auto u = upgrade_unit(f, "ubnd-xa", Date{2021, 2, 1}, Date{2025, 1, 8});
     u.assessment.requested_level = 1;
     const auto e = forms::evaluate(f, u);
     CHECK_FALSE(e.granted);
     CHECK_FALSE(e.request_in_order);
-    CHECK_FALSE(e.earliest_request_date);  // 35 months: the timing is not the problem
+    CHECK_FALSE(e.earliest_request_date);  // 47 months: the timing is not the problem
     Diagnostics d;
     forms::check(f, u, d);
     CHECK(matching(d, "nâng mức độ: đơn vị đã được công nhận mức độ 1 đề nghị công nhận mức độ 2").size() == 1);
-    // The level-1 recognition of assessment year 2021 (decision 02/2022) expired on 31/12/2024.
+    // The level-1 recognition by the decision of 02/2021 was kept until 31/12/2024 (03 years after 2021).
     CHECK(matching(d, "đã hết thời hạn bảo lưu").size() == 1);
 }
 
@@ -397,9 +397,11 @@ TEST_CASE("TT24 khoản 4 Điều 5 — kết quả được bảo lưu 03 năm 
             CHECK(e.valid_until == Date{2027, 12, 31});
             CHECK(e.recognised_year == 2024);
             CHECK_FALSE(e.recognised_year_assumed);
-            // The decision's date does not change the default reading (the assessed year).
+            // A known decision date gives the year recognised, whatever the setting.
             u.assessment.decision_date = Date{2026, 3, 2};
-            CHECK(forms::evaluate(f, u).valid_until == Date{2027, 12, 31});
+            e = forms::evaluate(f, u);
+            CHECK(e.valid_until == Date{2029, 12, 31});
+            CHECK(e.recognised_year_from_decision);
             // UNVERIFIED reading: counted from the year the decision is signed — assumed the year after
             // when the decision's date is not known.
             u.assessment.decision_date.reset();
@@ -412,21 +414,23 @@ TEST_CASE("TT24 khoản 4 Điều 5 — kết quả được bảo lưu 03 năm 
     }
 }
 
-TEST_CASE("khoản 4 Điều 5 — with validity-base=decision-year, the decision's date (or year) gives the validity's end year",
+TEST_CASE("khoản 4 Điều 5 — the decision's date (or year), when given, gives the validity's end year under either setting",
           "[forms][validity]") {
     const auto& f = form("tt24-huyen");
     data::UnitData u = passing_unit(f, "ubnd-xa");
-    u.settings["validity-base"] = txt("decision-year");
+    for (const char* base : {"assessment-year", "decision-year"})
     for (const auto& [decided, until] : std::vector<std::pair<Date, Date>>{
              {Date{2025, 2, 10}, Date{2028, 12, 31}},   // signed early in the year after the assessment
              {Date{2025, 12, 31}, Date{2028, 12, 31}},  // last day of that year
              {Date{2026, 1, 1}, Date{2029, 12, 31}},    // signed late, the year after
              {Date{2026, 0, 0}, Date{2029, 12, 31}},    // the year alone
              {Date{2026, 3, 0}, Date{2029, 12, 31}}}) {
+        u.settings["validity-base"] = txt(base);
         u.assessment.decision_date = decided;
         const auto e = forms::evaluate(f, u);
         CHECK(e.valid_until == until);
         CHECK(e.recognised_year == decided.year);
+        CHECK(e.recognised_year_from_decision);
         CHECK_FALSE(e.recognised_year_assumed);
         Diagnostics d;
         forms::check(f, u, d);
@@ -462,7 +466,7 @@ TEST_CASE("TT24 khoản 10 Điều 2 — công nhận lại khi quyết định 
     u.assessment.previous = data::PreviousDecision{txt("12/QĐ-UBND"), Date{2023, 2, 10}, 1, 2022, {"test.xml", 3, 3}};
     Diagnostics d;
     forms::check(f, u, d);
-    const auto m = matching(d, "còn được bảo lưu đến 31/12/2025");
+    const auto m = matching(d, "còn được bảo lưu đến 31/12/2026");  // decision of 2023 + 03 years
     REQUIRE(m.size() == 1);
     CHECK(m[0].severity == Severity::Warning);
     u.assessment.previous = data::PreviousDecision{txt("12/QĐ-UBND"), Date{2021, 2, 10}, 1, 2020, {"test.xml", 3, 3}};
