@@ -6,6 +6,7 @@
 // files is reported at once; nothing is written unless every document rendered.
 //
 // The data tree the templates read is documented in examples/council/README.md ("Template data").
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -14,6 +15,7 @@
 #include "data/data.h"
 #include "forms/forms.h"
 #include "text/text.h"
+#include "xlsx/xlsx.h"
 
 namespace hoso::app {
 
@@ -53,6 +55,8 @@ struct Resolved {
     std::optional<int> reached_level;
     std::optional<Date> valid_until;
     std::string note;
+    std::optional<forms::Evaluation> evaluation;  // units given by file
+    std::string outputs;                          // the documents about it, for ket-qua.xlsx
 };
 
 const char* source_code(data::CouncilSource s) {
@@ -60,6 +64,7 @@ const char* source_code(data::CouncilSource s) {
         case data::CouncilSource::File: return "file";
         case data::CouncilSource::Inline: return "inline";
         case data::CouncilSource::Csv: return "csv";
+        case data::CouncilSource::Xlsx: return "xlsx";
     }
     return "inline";
 }
@@ -100,6 +105,7 @@ std::string name_key(const std::string& name) {
 }
 
 std::string where_text(const SourceLocation& w) {
+    if (w.line == 0) return w.file;  // a cell of a workbook: "don-vi.xlsx: Sheet1!A14"
     return w.file + ":" + std::to_string(w.line) + (w.column ? ":" + std::to_string(w.column) : "");
 }
 
@@ -158,6 +164,7 @@ void resolve_file_unit(const Resources& res, const data::CouncilData& council, c
         return;
     }
     const auto ev = forms::evaluate(form, d);
+    out.evaluation = ev;
     out.type = d.unit.type.value;
     const forms::UnitType* type = form.find_unit_type(out.type);
     out.type_name = type ? type->name : out.type;
@@ -306,6 +313,98 @@ Value dispatch_value(const data::CouncilDispatch& d, const data::CouncilDecision
     return v;
 }
 
+// ket-qua.xlsx: one row per unit with its result at every level, every criterion and indicator
+// of the requested level (units given by file: hoso's evaluation; listed units: the council's
+// result and the indicators it named), the reasons for each Không đạt and its documents.
+std::string results_workbook(const forms::Form& form, const std::vector<Resolved>& units, int year, const Date& created,
+                             const std::string& author) {
+    xlsx::Sheet sheet;
+    sheet.name = "Kết quả";
+    sheet.header = {"STT", "Tên đơn vị", "Loại đơn vị", "Mức độ đề nghị", "Hình thức", "Kết quả", "Mức độ đạt"};
+    sheet.widths = {5, 40, 24, 9, 14, 11, 9};
+    for (const auto& l : form.levels) {
+        sheet.header.push_back("Mức độ " + std::to_string(l.number));
+        sheet.widths.push_back(10);
+    }
+    std::vector<const forms::Indicator*> indicators;
+    for (const auto& c : form.criteria) {
+        sheet.header.push_back("Tiêu chí " + std::to_string(c.number));
+        sheet.widths.push_back(10);
+        for (const auto& i : c.indicators) {
+            sheet.header.push_back("TC" + std::to_string(c.number) + ".CT" + std::to_string(i.number));
+            sheet.widths.push_back(10);
+            indicators.push_back(&i);
+        }
+    }
+    sheet.header.push_back("Lý do không đạt");
+    sheet.widths.push_back(60);
+    sheet.header.push_back("Văn bản");
+    sheet.widths.push_back(36);
+    sheet.frozen_columns = 2;
+    int n = 0;
+    for (const auto& u : units) {
+        std::vector<xlsx::Cell> row;
+        row.push_back(xlsx::Cell::of(static_cast<double>(++n)));
+        row.push_back(xlsx::Cell::of(u.name));
+        row.push_back(xlsx::Cell::of(u.type_name));
+        row.push_back(xlsx::Cell::of(static_cast<double>(u.level)));
+        row.push_back(xlsx::Cell::of(forms::kind_text(u.kind)));
+        row.push_back(xlsx::Cell::of(u.granted ? "Đạt" : "Không đạt"));
+        row.push_back(u.reached_level ? xlsx::Cell::of(static_cast<double>(*u.reached_level))
+                                      : u.granted ? xlsx::Cell::of(static_cast<double>(u.level)) : xlsx::Cell::of(""));
+        const forms::LevelResult* requested = u.evaluation ? u.evaluation->level(u.level) : nullptr;
+        for (const auto& l : form.levels) {
+            if (u.evaluation) {
+                const forms::LevelResult* lr = u.evaluation->level(l.number);
+                row.push_back(xlsx::Cell::of(lr ? forms::status_text(lr->status) : ""));
+            } else {
+                row.push_back(xlsx::Cell::of(l.number == u.level ? (u.granted ? "Đạt" : "Không đạt") : ""));
+            }
+        }
+
+        for (const auto& c : form.criteria) {
+            const forms::CriterionResult* cr = nullptr;
+            if (requested) {
+                for (const auto& x : requested->criteria) {
+                    if (x.id == c.id) cr = &x;
+                }
+            }
+            const bool named_failed = std::any_of(u.failed.begin(), u.failed.end(),
+                                                  [&](const FailedIndicator& f) { return f.criterion_number == c.number; });
+            row.push_back(xlsx::Cell::of(cr ? forms::status_text(cr->status) : named_failed ? "Không đạt" : ""));
+            for (const auto& i : c.indicators) {
+                const forms::IndicatorResult* ir = nullptr;
+                if (cr) {
+                    for (const auto& x : cr->indicators) {
+                        if (x.id == i.id) ir = &x;
+                    }
+                }
+                const bool failed = std::any_of(u.failed.begin(), u.failed.end(), [&](const FailedIndicator& f) {
+                    return f.criterion_number == c.number && f.number == i.number;
+                });
+                row.push_back(xlsx::Cell::of(ir ? forms::status_text(ir->status) : failed ? "Không đạt" : ""));
+            }
+        }
+        std::string reasons;
+        for (const auto& f : u.failed) {
+            reasons += (reasons.empty() ? "" : "\n") + std::string("Tiêu chí ") + std::to_string(f.criterion_number) +
+                       ", chỉ tiêu " + std::to_string(f.number) + (f.citation.empty() ? "" : " (" + f.citation + ")") +
+                       ": " + (f.value.empty() ? "" : f.value + " — ") + f.reason;
+        }
+        for (const auto& r : u.reasons) reasons += (reasons.empty() ? "" : "\n") + r;
+        row.push_back(xlsx::Cell::of(reasons));
+        row.push_back(xlsx::Cell::of(u.outputs));
+        sheet.rows.push_back(std::move(row));
+    }
+    xlsx::Workbook wb;
+    wb.title = "Kết quả đánh giá, công nhận " + form.title + " năm " + std::to_string(year);
+    wb.subject = form.circular.number;
+    wb.author = author;
+    wb.created = created;
+    wb.sheets.push_back(std::move(sheet));
+    return xlsx::write_xlsx(wb);
+}
+
 }  // namespace
 
 Outcome run_decision(const Request& r, const Environment& env) {
@@ -444,11 +543,12 @@ Outcome run_decision(const Request& r, const Environment& env) {
 
     // Render everything in memory first.
     std::vector<RenderedFile> files;
+    const std::string decision_base = council.decision.number.value.empty()
+                                          ? "quyet-dinh"
+                                          : "quyet-dinh-" + text::ascii_slug(number_text(council.decision.number.value), 20);
     const std::string council_name = council.council_name.value.empty() ? input.stem().string() : council.council_name.value;
     if (any_granted) {
-        const std::string n = council.decision.number.value;
-        const std::string base = n.empty() ? "quyet-dinh" : "quyet-dinh-" + text::ascii_slug(number_text(n), 20);
-        for (auto& f : render_document(res, r, kDecisionTemplate, root, r.output_dir / base, council_name, diags)) {
+        for (auto& f : render_document(res, r, kDecisionTemplate, root, r.output_dir / decision_base, council_name, diags)) {
             files.push_back(std::move(f));
         }
     } else {
@@ -456,11 +556,13 @@ Outcome run_decision(const Request& r, const Environment& env) {
                       "no unit qualifies: no recognition decision is written");
     }
     std::set<std::string> taken;
+    std::map<std::string, std::string> letter_paths;  // unit name → its letter's base path
     for (const auto& v : letter_units) {
         const std::string name(v.find("name")->str());
         const std::string slug = text::ascii_slug(name, 60);
         std::string unique = slug;
         for (int k = 2; !taken.insert(unique).second; ++k) unique = slug + "-" + std::to_string(k);
+        letter_paths[name] = "cong-van/" + unique;
         Value ctx = root;
         ctx.set("unit", v);
         ctx.set("letter", *v.find("letter"));
@@ -478,6 +580,20 @@ Outcome run_decision(const Request& r, const Environment& env) {
     if (diags.has_errors()) {
         out.exit_code = 1;
         return out;
+    }
+    {
+        std::string ext;
+        if (r.formats.count(Format::Pdf)) ext += ".pdf";
+        if (r.formats.count(Format::Docx)) ext += ext.empty() ? ".docx" : ", .docx";
+        for (auto& u : units) {
+            u.outputs = (u.granted ? decision_base : letter_paths[u.name]) + ext;
+        }
+        Date created = council.decision.date;
+        if (created.month == 0) created.month = 1;
+        if (created.day == 0) created.day = 1;
+        files.push_back({r.output_dir / "ket-qua.xlsx",
+                         results_workbook(*form, units, council.year, created, council.decision.issuer_title.value),
+                         council_name, "ket-qua", "xlsx", 0});
     }
     std::error_code ec;
     std::filesystem::create_directories(r.output_dir, ec);

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "data/data.h"
+#include "data/detail/table.h"
 #include "data/detail/xml_input.h"
 #include "text/text.h"
 
@@ -508,19 +509,291 @@ std::vector<CsvRecord> split_csv(std::string_view s, const std::string& file, Di
     return out;
 }
 
-enum class Column : std::uint8_t { Name = 0, Type, Level, Kind, Result, Reasons, Head, Addressee, Request, RequestDate, Note };
+enum class Column : std::uint8_t { Name = 0, Type, Level, Kind, Result, Reasons, Head, Addressee, Request, RequestDate, Note, Number };
 
-const std::map<std::string, Column>& csv_columns() {
+// Accepted headers, compared as ASCII slugs (case, marks, spaces and punctuation ignored:
+// "Tên đơn vị", "TÊN ĐƠN VỊ", "ten_don_vi" are one name). Documented in examples/council/README.md.
+const std::map<std::string, Column>& table_columns() {
     static const std::map<std::string, Column> m = {
-        {"name", Column::Name},           {"type", Column::Type},       {"level", Column::Level},
-        {"kind", Column::Kind},           {"result", Column::Result},   {"reasons", Column::Reasons},
-        {"head", Column::Head},           {"addressee", Column::Addressee}, {"request", Column::Request},
-        {"request_date", Column::RequestDate}, {"note", Column::Note},
+        {"stt", Column::Number}, {"tt", Column::Number}, {"so-tt", Column::Number}, {"so-thu-tu", Column::Number},
+        {"name", Column::Name}, {"ten-don-vi", Column::Name}, {"ten-co-quan-don-vi", Column::Name},
+        {"ten-co-quan", Column::Name}, {"ten", Column::Name}, {"don-vi", Column::Name},
+        {"ten-xa-phuong-thi-tran", Column::Name}, {"ten-xa", Column::Name},
+        {"type", Column::Type}, {"loai-don-vi", Column::Type}, {"ma-loai-don-vi", Column::Type}, {"ma-loai", Column::Type},
+        {"level", Column::Level}, {"muc-do", Column::Level}, {"muc-do-de-nghi", Column::Level},
+        {"muc-do-de-nghi-cong-nhan", Column::Level},
+        {"kind", Column::Kind}, {"hinh-thuc", Column::Kind}, {"hinh-thuc-cong-nhan", Column::Kind},
+        {"result", Column::Result}, {"ket-qua", Column::Result}, {"ket-qua-tham-dinh", Column::Result},
+        {"ket-qua-danh-gia", Column::Result},
+        {"reasons", Column::Reasons}, {"ly-do", Column::Reasons}, {"ly-do-khong-dat", Column::Reasons},
+        {"head", Column::Head}, {"chuc-danh-thu-truong", Column::Head}, {"thu-truong", Column::Head},
+        {"addressee", Column::Addressee}, {"kinh-gui", Column::Addressee},
+        {"request", Column::Request}, {"to-trinh", Column::Request}, {"so-to-trinh", Column::Request},
+        {"request-date", Column::RequestDate}, {"ngay-to-trinh", Column::RequestDate},
+        {"note", Column::Note}, {"ghi-chu", Column::Note},
     };
     return m;
 }
 
+const char* column_code(Column c) {
+    switch (c) {
+        case Column::Name: return "name";
+        case Column::Type: return "type";
+        case Column::Level: return "level";
+        case Column::Kind: return "kind";
+        case Column::Result: return "result";
+        case Column::Reasons: return "reasons";
+        case Column::Head: return "head";
+        case Column::Addressee: return "addressee";
+        case Column::Request: return "request";
+        case Column::RequestDate: return "request_date";
+        case Column::Note: return "note";
+        case Column::Number: return "stt";
+    }
+    return "";
+}
+
+std::optional<Column> column_of(const std::string& header) {
+    const std::string slug = text::ascii_slug(header, 60);
+    const auto it = table_columns().find(slug);
+    if (it == table_columns().end()) return std::nullopt;
+    return it->second;
+}
+
+// "(1) (2) (3) …" or "1 2 3 …" under a header: the column numbers of an official table.
+bool is_column_numbers_row(const detail::TableRow& row) {
+    if (row.cells.size() < 3) return false;
+    int expect = 0;
+    for (const auto& c : row.cells) {
+        std::string t = collapse_whitespace(c.text);
+        if (t.size() >= 2 && t.front() == '(' && t.back() == ')') t = t.substr(1, t.size() - 2);
+        const auto n = parse_int(t, 1, 999);
+        if (!n || (expect != 0 && *n != expect + 1)) return false;
+        expect = *n;
+    }
+    return true;
+}
+
+// CSV: one record per row, fields in order (the field-count check is the CSV reader's).
+detail::Table csv_table(const std::vector<CsvRecord>& records, const std::string& file) {
+    detail::Table t;
+    t.file = file;
+    for (const auto& rec : records) {
+        detail::TableRow row;
+        row.where = {file, rec.line, 1};
+        int col = 0;
+        for (const auto& f : rec.fields) row.cells.push_back({f.value, {file, f.line, f.column}, ++col, {}, false, {}});
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
 }  // namespace
+
+std::vector<CouncilUnit> detail::units_from_table(const Table& table, const LoadOptions& options,
+                                                  Diagnostics& diagnostics) {
+    std::vector<CouncilUnit> out;
+    const bool sheet = table.headers_in_fields;
+    const std::string prefix = sheet ? "xlsx" : "csv";
+    // The header row.
+    std::size_t header_index = 0;
+    if (sheet) {
+        header_index = table.rows.size();
+        for (std::size_t i = 0; i < table.rows.size() && header_index == table.rows.size(); ++i) {
+            int known = 0;
+            for (const auto& c : table.rows[i].cells) known += column_of(c.text) ? 1 : 0;
+            if (known >= 2) header_index = i;
+        }
+        if (header_index == table.rows.size()) {
+            diagnostics.error({table.file + ": " + table.sheet + "!A1", 0, 0}, "",
+                              "không tìm thấy dòng tiêu đề: cần một dòng ghi tên các cột, ít nhất 'Tên đơn vị', "
+                              "'Mức độ', 'Kết quả' (xem examples/council/README.md)",
+                              "no header row: a row must name the columns, at least 'Tên đơn vị' (name), "
+                              "'Mức độ' (level) and 'Kết quả' (result)");
+            return out;
+        }
+    } else if (table.rows.empty()) {
+        diagnostics.error({table.file, 1, 1}, "", "tệp CSV không có dòng tiêu đề", "the CSV file has no header row");
+        return out;
+    }
+    const TableRow& header = table.rows[header_index];
+    std::map<int, Column> columns;              // column number → column
+    std::map<int, std::string> header_text;     // column number → header as written
+    std::map<Column, SourceLocation> seen;
+    bool header_ok = true;
+    for (const auto& c : header.cells) {
+        const std::string name = collapse_whitespace(c.text);
+        header_text[c.column] = name;
+        const auto col = column_of(name);
+        if (!col) {
+            if (name.empty() && !sheet) {
+                diagnostics.error(c.where, prefix, "cột không có tên", "a column without a name");
+            } else if (!name.empty()) {
+                diagnostics.error(c.where, prefix,
+                                  "cột không hợp lệ '" + (sheet ? name : text::to_lower(name)) +
+                                      "' (cho phép: name/Tên đơn vị, type/Loại đơn vị, level/Mức độ, kind/Hình thức, "
+                                      "result/Kết quả, reasons/Lý do, head/Chức danh thủ trưởng, addressee/Kính gửi, "
+                                      "request/Số tờ trình, request_date/Ngày tờ trình, note/Ghi chú, STT)",
+                                  "unknown column '" + name + "'");
+            }
+            header_ok = false;
+            continue;
+        }
+        if (const auto it = seen.find(*col); it != seen.end() && *col != Column::Number) {
+            const std::string first = sheet ? " (" + it->second.file.substr(it->second.file.rfind('!') + 1) + ")" : "";
+            diagnostics.error(c.where, prefix, "cột '" + (sheet ? name : text::to_lower(name)) + "' bị lặp" + first,
+                              "duplicate column '" + name + "'" + first);
+            header_ok = false;
+        }
+        seen.emplace(*col, c.where);
+        columns[c.column] = *col;
+    }
+    for (const auto& [name, col] : {std::pair{"name", Column::Name}, std::pair{"level", Column::Level},
+                                    std::pair{"result", Column::Result}}) {
+        if (!seen.count(col)) {
+            diagnostics.error(sheet ? header.cells.front().where : SourceLocation{table.file, header.where.line, 1}, prefix,
+                              std::string("thiếu cột bắt buộc '") + name + "'" +
+                                  (sheet ? std::string(" (") + (col == Column::Name ? "Tên đơn vị" : col == Column::Level ? "Mức độ" : "Kết quả") + ")" : ""),
+                              std::string("missing required column '") + name + "'");
+            header_ok = false;
+        }
+    }
+    if (!header_ok) return out;
+
+    detail::ValueCleaner clean(options, diagnostics);
+    std::size_t first_data = header_index + 1;
+    if (sheet && first_data < table.rows.size() && is_column_numbers_row(table.rows[first_data])) ++first_data;
+    for (std::size_t k = first_data; k < table.rows.size(); ++k) {
+        const auto& row = table.rows[k];
+        CouncilUnit u;
+        u.source = sheet ? CouncilSource::Xlsx : CouncilSource::Csv;
+        u.where = row.where;
+        // An XLSX row names a cell by its column; where a required cell is missing, its address.
+        auto cell_at = [&](Column col) {
+            for (const auto& [n, c] : columns) {
+                if (c != col) continue;
+                if (!sheet) return SourceLocation{table.file, row.where.line, n};
+                std::string letters;
+                for (int x = n; x > 0; x = (x - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (x - 1) % 26));
+                const std::string& f = row.where.file;
+                return SourceLocation{f.substr(0, f.rfind('!') + 1) + letters + f.substr(f.rfind('!') + 2), 0, 0};
+            }
+            return row.where;
+        };
+        Text level{{}, cell_at(Column::Level)}, result{{}, cell_at(Column::Result)};
+        u.name.where = cell_at(Column::Name);
+        bool row_ok = true;
+        for (const auto& cell : row.cells) {
+            const auto it = columns.find(cell.column);
+            const std::string field = sheet ? (header_text.count(cell.column) ? header_text[cell.column] : "")
+                                            : it == columns.end() ? prefix : prefix + "." + column_code(it->second);
+            if (it == columns.end()) {
+                diagnostics.error(cell.where, field, "ô có dữ liệu nhưng cột không có tiêu đề: '" + cell.text + "'",
+                                  "a cell with data under no column header: '" + cell.text + "'");
+                row_ok = false;
+                continue;
+            }
+            if (cell.formula_without_value) {
+                diagnostics.error(cell.where, field,
+                                  "ô có công thức nhưng chưa có giá trị tính sẵn: mở tệp bằng Excel hoặc LibreOffice rồi lưu lại",
+                                  "a formula without a cached value: open the file in Excel or LibreOffice and save it");
+                row_ok = false;
+                continue;
+            }
+            if (!cell.error_value.empty()) {
+                diagnostics.error(cell.where, field, "ô chứa lỗi công thức " + cell.error_value,
+                                  "the cell holds the formula error " + cell.error_value);
+                row_ok = false;
+                continue;
+            }
+            const SourceLocation& where = cell.where;
+            auto text_of = [&]() { return Text{clean.clean(cell.text, where, field), where}; };
+            switch (it->second) {
+                case Column::Number: break;
+                case Column::Name: u.name = text_of(); break;
+                case Column::Type: u.type = text_of(); break;
+                case Column::Level: level = text_of(); break;
+                case Column::Kind: parse_kind(diagnostics, text_of(), u.kind, field); break;
+                case Column::Result: result = text_of(); break;
+                case Column::Reasons: {
+                    // Several reasons in one cell are separated by ';' (or by line breaks in a sheet).
+                    std::string all = cell.text;
+                    if (sheet) std::replace(all.begin(), all.end(), '\n', ';');
+                    std::size_t pos = 0;
+                    while (pos <= all.size()) {
+                        const std::size_t semi = all.find(';', pos);
+                        const std::string part = all.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos);
+                        Text t{clean.clean(part, where, field), where};
+                        t.value = strip_item_punctuation(t.value);
+                        if (!t.value.empty()) u.reasons.push_back(std::move(t));
+                        if (semi == std::string::npos) break;
+                        pos = semi + 1;
+                    }
+                    break;
+                }
+                case Column::Head: u.head = text_of(); break;
+                case Column::Addressee: u.addressee = text_of(); break;
+                case Column::Request: u.request_number = text_of(); break;
+                case Column::RequestDate: {
+                    if (cell.number) {
+                        if (auto d = excel_serial_date(*cell.number, table.date1904)) {
+                            u.request_date = *d;
+                        } else {
+                            diagnostics.error(where, field, "ô ngày chứa số không phải ngày: " + cell.text,
+                                              "the date cell holds a number that is no date: " + cell.text);
+                        }
+                        break;
+                    }
+                    const Text t = text_of();
+                    if (t.value.empty()) break;
+                    if (auto d = parse_partial_date(t.value)) {
+                        u.request_date = *d;
+                    } else if (sheet) {
+                        diagnostics.error(where, field,
+                                          "cột ngày chứa văn bản không phải ngày: '" + t.value +
+                                              "' (ghi ngày dạng 08/01/2025 hoặc định dạng ô là Ngày)",
+                                          "text in a date column: '" + t.value + "' (write a date such as 08/01/2025 or "
+                                          "format the cell as a date)");
+                    } else {
+                        diagnostics.error(where, field, "ngày không hợp lệ: '" + t.value + "' (ghi YYYY-MM-DD)",
+                                          "invalid date: '" + t.value + "' (write YYYY-MM-DD)");
+                    }
+                    break;
+                }
+                case Column::Note: u.note = text_of(); break;
+            }
+        }
+        if (!row_ok) continue;
+        auto field_of = [&](Column col) {
+            if (!sheet) return prefix + "." + column_code(col);
+            for (const auto& [n, c] : columns) {
+                if (c == col) return header_text[n];
+            }
+            return prefix;
+        };
+        if (u.name.value.empty()) {
+            diagnostics.error(u.name.where.line || sheet ? u.name.where : u.where, field_of(Column::Name), "thiếu tên đơn vị",
+                              "missing unit name");
+        }
+        parse_level(diagnostics, level, u.level, field_of(Column::Level));
+        if (result.value.empty()) {
+            diagnostics.error(result.where, field_of(Column::Result), "thiếu kết quả thẩm định (đạt hoặc không đạt)",
+                              "missing council result (đạt or không đạt)");
+        }
+        parse_result(diagnostics, result, u.granted, field_of(Column::Result));
+        if (u.granted && !*u.granted && u.reasons.empty()) {
+            diagnostics.error(sheet ? cell_at(Column::Reasons) : u.where, field_of(Column::Reasons),
+                              "đơn vị không đạt cần lý do (cột reasons / Lý do)",
+                              "a unit that does not qualify needs reasons (column reasons / Lý do)");
+        }
+        if (u.granted && *u.granted && !u.reasons.empty()) {
+            diagnostics.error(u.reasons.front().where, field_of(Column::Reasons), "đơn vị đạt không có lý do không đạt",
+                              "a recognised unit has no reasons for failing");
+        }
+        out.push_back(std::move(u));
+    }
+    return out;
+}
 
 std::vector<CouncilUnit> parse_council_csv(std::string_view csv, const std::string& file_name,
                                            const LoadOptions& options, Diagnostics& diagnostics) {
@@ -529,129 +802,47 @@ std::vector<CouncilUnit> parse_council_csv(std::string_view csv, const std::stri
         diagnostics.error({file_name, 0, 0}, "", "tệp quá lớn, không đọc", "file too large, not read");
         return out;
     }
+    std::string converted;
     if (const auto bad = text::find_invalid_utf8(csv)) {
-        diagnostics.error(locate(csv, *bad, file_name), "", "tệp không phải UTF-8 hợp lệ; hãy lưu tệp CSV với mã hóa UTF-8",
-                          "invalid UTF-8; save the CSV file as UTF-8");
-        return out;
+        // Not UTF-8: a list saved from an old program in TCVN3, VNI, Windows-1258 or VISCII.
+        const text::LegacyVerdict v = text::decode_legacy_bytes(csv);
+        if (v.kind == text::LegacyVerdict::Kind::Converted) {
+            const std::string name = text::legacy_name(v.encodings.front());
+            diagnostics.warning({file_name, 0, 0}, "csv", "tệp không phải UTF-8: đã đọc theo bảng mã " + name + " và chuyển sang Unicode",
+                                "not UTF-8: read as " + name + " and converted to Unicode");
+            converted = v.text;
+            csv = converted;
+        } else {
+            std::string names;
+            for (const auto e : v.encodings) names += std::string(names.empty() ? "" : ", ") + text::legacy_name(e);
+            diagnostics.error(locate(csv, *bad, file_name), "",
+                              v.kind == text::LegacyVerdict::Kind::Ambiguous
+                                  ? "tệp không phải UTF-8 và có thể là nhiều bảng mã (" + names + "); hãy lưu tệp CSV với mã hóa UTF-8"
+                                  : std::string("tệp không phải UTF-8 hợp lệ và không nhận ra bảng mã; hãy lưu tệp CSV với mã hóa UTF-8"),
+                              v.kind == text::LegacyVerdict::Kind::Ambiguous
+                                  ? "not UTF-8, and it could be several encodings (" + names + "); save the CSV file as UTF-8"
+                                  : std::string("invalid UTF-8 in no known Vietnamese encoding; save the CSV file as UTF-8"));
+            return out;
+        }
     }
     bool ok = true;
     const auto records = split_csv(csv, file_name, diagnostics, ok);
     if (!ok) return out;
-    if (records.empty()) {
-        diagnostics.error({file_name, 1, 1}, "", "tệp CSV không có dòng tiêu đề", "the CSV file has no header row");
-        return out;
-    }
-    detail::ValueCleaner clean(options, diagnostics);
-    // Header: column names, case-insensitive; unknown or repeated names are errors.
-    std::vector<std::optional<Column>> columns;
-    std::set<Column> seen;
-    bool header_ok = true;
-    for (const auto& f : records[0].fields) {
-        const SourceLocation where{file_name, f.line, f.column};
-        const std::string name = text::to_lower(collapse_whitespace(f.value));
-        const auto it = csv_columns().find(name);
-        if (it == csv_columns().end()) {
-            diagnostics.error(where, "csv",
-                              "cột không hợp lệ '" + name +
-                                  "' (cho phép: name, type, level, kind, result, reasons, head, addressee, request, "
-                                  "request_date, note)",
-                              "unknown column '" + name + "'");
-            header_ok = false;
-            columns.emplace_back();
+    detail::Table table = csv_table(records, file_name);
+    // Every row has as many fields as the header; a row that has not is reported and left out.
+    for (std::size_t k = 1; k < table.rows.size();) {
+        const auto& row = table.rows[k];
+        const std::size_t n = row.cells.size(), header = table.rows[0].cells.size();
+        if (n == header) {
+            ++k;
             continue;
         }
-        if (!seen.insert(it->second).second) {
-            diagnostics.error(where, "csv", "cột '" + name + "' bị lặp", "duplicate column '" + name + "'");
-            header_ok = false;
-        }
-        columns.emplace_back(it->second);
+        diagnostics.error(row.where, "csv",
+                          "dòng có " + std::to_string(n) + " trường, dòng tiêu đề có " + std::to_string(header),
+                          "row has " + std::to_string(n) + " fields, the header has " + std::to_string(header));
+        table.rows.erase(table.rows.begin() + static_cast<std::ptrdiff_t>(k));
     }
-    for (const auto& [name, col] : {std::pair{"name", Column::Name}, std::pair{"level", Column::Level},
-                                    std::pair{"result", Column::Result}}) {
-        if (!seen.count(col)) {
-            diagnostics.error({file_name, records[0].line, 1}, "csv", std::string("thiếu cột bắt buộc '") + name + "'",
-                              std::string("missing required column '") + name + "'");
-            header_ok = false;
-        }
-    }
-    if (!header_ok) return out;
-
-    for (std::size_t k = 1; k < records.size(); ++k) {
-        const auto& rec = records[k];
-        CouncilUnit u;
-        u.source = CouncilSource::Csv;
-        u.where = {file_name, rec.line, 1};
-        if (rec.fields.size() != columns.size()) {
-            diagnostics.error(u.where, "csv",
-                              "dòng có " + std::to_string(rec.fields.size()) + " trường, dòng tiêu đề có " +
-                                  std::to_string(columns.size()),
-                              "row has " + std::to_string(rec.fields.size()) + " fields, the header has " +
-                                  std::to_string(columns.size()));
-            continue;
-        }
-        Text level{{}, u.where}, result{{}, u.where};
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-            const auto& f = rec.fields[c];
-            const SourceLocation where{file_name, f.line, f.column};
-            auto text_of = [&](const std::string& field) { return Text{clean.clean(f.value, where, field), where}; };
-            switch (*columns[c]) {
-                case Column::Name: u.name = text_of("csv.name"); break;
-                case Column::Type: u.type = text_of("csv.type"); break;
-                case Column::Level: level = text_of("csv.level"); break;
-                case Column::Kind: parse_kind(diagnostics, text_of("csv.kind"), u.kind, "csv.kind"); break;
-                case Column::Result: result = text_of("csv.result"); break;
-                case Column::Reasons: {
-                    // Several reasons in one cell are separated by ';'.
-                    const std::string all = f.value;
-                    std::size_t pos = 0;
-                    while (pos <= all.size()) {
-                        const std::size_t semi = all.find(';', pos);
-                        const std::string part = all.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos);
-                        Text t{clean.clean(part, where, "csv.reasons"), where};
-                        t.value = strip_item_punctuation(t.value);
-                        if (!t.value.empty()) u.reasons.push_back(std::move(t));
-                        if (semi == std::string::npos) break;
-                        pos = semi + 1;
-                    }
-                    break;
-                }
-                case Column::Head: u.head = text_of("csv.head"); break;
-                case Column::Addressee: u.addressee = text_of("csv.addressee"); break;
-                case Column::Request: u.request_number = text_of("csv.request"); break;
-                case Column::RequestDate: {
-                    const Text t = text_of("csv.request_date");
-                    if (t.value.empty()) break;
-                    if (auto d = parse_partial_date(t.value)) {
-                        u.request_date = *d;
-                    } else {
-                        diagnostics.error(where, "csv.request_date", "ngày không hợp lệ: '" + t.value + "' (ghi YYYY-MM-DD)",
-                                          "invalid date: '" + t.value + "' (write YYYY-MM-DD)");
-                    }
-                    break;
-                }
-                case Column::Note: u.note = text_of("csv.note"); break;
-            }
-        }
-        if (u.name.value.empty()) {
-            diagnostics.error(u.name.where.line ? u.name.where : u.where, "csv.name", "thiếu tên đơn vị", "missing unit name");
-        }
-        parse_level(diagnostics, level, u.level, "csv.level");
-        if (result.value.empty()) {
-            diagnostics.error(result.where, "csv.result", "thiếu kết quả thẩm định (đạt hoặc không đạt)",
-                              "missing council result (đạt or không đạt)");
-        }
-        parse_result(diagnostics, result, u.granted, "csv.result");
-        if (u.granted && !*u.granted && u.reasons.empty()) {
-            diagnostics.error(u.where, "csv.reasons", "đơn vị không đạt cần lý do (cột reasons)",
-                              "a unit that does not qualify needs reasons (column reasons)");
-        }
-        if (u.granted && *u.granted && !u.reasons.empty()) {
-            diagnostics.error(u.reasons.front().where, "csv.reasons", "đơn vị đạt không có lý do không đạt",
-                              "a recognised unit has no reasons for failing");
-        }
-        out.push_back(std::move(u));
-    }
-    return out;
+    return detail::units_from_table(table, options, diagnostics);
 }
 
 CouncilData parse_council(std::string_view xml, const std::string& file_name, const std::filesystem::path& base_dir,
@@ -712,25 +903,36 @@ CouncilData parse_council(std::string_view xml, const std::string& file_name, co
                 parse_council_unit(r, x, base_dir, u);
                 out.units.push_back(std::move(u));
             } else if (name == "import") {
-                r.check_structure(x, {"csv"}, {}, "units.import");
+                r.check_structure(x, {"csv", "xlsx", "sheet"}, {}, "units.import");
                 const auto csv = r.attr(x, "csv", "units.import.csv");
-                if (!csv || csv->value.empty()) {
-                    r.missing(r.at(x), "units.import.csv", "đường dẫn tệp CSV (csv)", "CSV file path (csv)");
+                const auto xlsx = r.attr(x, "xlsx", "units.import.xlsx");
+                const auto sheet = r.attr(x, "sheet", "units.import.sheet");
+                const bool has_csv = csv && !csv->value.empty(), has_xlsx = xlsx && !xlsx->value.empty();
+                if (has_csv == has_xlsx) {
+                    r.missing(r.at(x), "units.import", "đúng một tệp: csv=\"….csv\" hoặc xlsx=\"….xlsx\"",
+                              "exactly one file: csv=\"….csv\" or xlsx=\"….xlsx\"");
                     continue;
                 }
-                const std::filesystem::path path = base_dir / std::filesystem::path(csv->value);
+                if (sheet && has_csv) {
+                    diagnostics.error(sheet->where, "units.import.sheet", "sheet chỉ dùng với xlsx", "sheet goes with xlsx only");
+                }
+                const Text& file = has_csv ? *csv : *xlsx;
+                const std::filesystem::path path = base_dir / std::filesystem::path(file.value);
                 std::string bytes;
                 try {
                     bytes = read_file(path, kMaxFileBytes + 1);
                 } catch (const IoError& err) {
-                    diagnostics.error(csv->where, "units.import.csv",
-                                      "không đọc được tệp CSV '" + path.string() + "': " + err.message(),
-                                      "cannot read the CSV file '" + path.string() + "'");
+                    diagnostics.error(file.where, has_csv ? "units.import.csv" : "units.import.xlsx",
+                                      std::string("không đọc được tệp ") + (has_csv ? "CSV" : "bảng tính") + " '" +
+                                          path.string() + "': " + err.message(),
+                                      std::string("cannot read the ") + (has_csv ? "CSV file" : "workbook") + " '" +
+                                          path.string() + "'");
                     continue;
                 }
-                for (auto& u : parse_council_csv(bytes, path.string(), options, diagnostics)) {
-                    out.units.push_back(std::move(u));
-                }
+                auto units = has_csv ? parse_council_csv(bytes, path.string(), options, diagnostics)
+                                     : parse_council_xlsx(bytes, path.string(), sheet ? sheet->value : std::string(),
+                                                          options, diagnostics);
+                for (auto& u : units) out.units.push_back(std::move(u));
             }
         }
     } else {

@@ -226,7 +226,7 @@ struct CouncilIndicator {
     SourceLocation where;
 };
 
-enum class CouncilSource : std::uint8_t { File = 0, Inline, Csv };
+enum class CouncilSource : std::uint8_t { File = 0, Inline, Csv, Xlsx };
 
 struct CouncilUnit {
     CouncilSource source = CouncilSource::Inline;
@@ -283,7 +283,7 @@ struct CouncilData {
     std::vector<CouncilUnit> units;  // in file order (imports expanded in place)
 };
 
-// Reads a council file and its CSV imports (relative to the file's folder). Every problem goes
+// Reads a council file and its CSV and XLSX imports (relative to the file's folder). Every problem goes
 // to `diagnostics` with file:line:column (a CSV problem with the CSV file's line and column).
 // Throws IoError only when the council file itself cannot be read.
 CouncilData load_council(const std::filesystem::path& path, const LoadOptions& options,
@@ -294,7 +294,26 @@ CouncilData parse_council(std::string_view xml, const std::string& file_name,
                           Diagnostics& diagnostics);
 // A units CSV (UTF-8, header row, ',' or ';' separated, RFC 4180 quoting); columns in
 // examples/council/README.md. Units come out with source Csv and where = file:line.
+// Not UTF-8: read as TCVN3, VNI, Windows-1258 or VISCII when exactly one of them fits (a warning
+// names it), refused otherwise. Headers may be English or Vietnamese (README).
 std::vector<CouncilUnit> parse_council_csv(std::string_view csv, const std::string& file_name,
                                            const LoadOptions& options, Diagnostics& diagnostics);
+
+// A units workbook (XLSX): the first sheet, or the one named `sheet`. The header row (under any
+// title rows, merged or not) names the columns as a CSV header does; a row of column numbers
+// under it and rows holding only one merged cell (group headings) are skipped. Shared and
+// inline strings, numbers, dates as serial numbers (1900 and 1904 systems) and formula results
+// are read. Every problem names the cell and its column: "don-vi.xlsx: Sheet1!C14 … [Mức độ]".
+// Units come out with source Xlsx and where = "file: Sheet!A<row>".
+std::vector<CouncilUnit> parse_council_xlsx(std::string_view bytes, const std::string& file_name,
+                                            const std::string& sheet, const LoadOptions& options,
+                                            Diagnostics& diagnostics);
+
+// Limits of XLSX reading: each part and all parts inflated (a zip bomb stops there), rows of the
+// sheet (counted while inflating), columns.
+inline constexpr std::size_t kMaxXlsxPartBytes = 32u << 20;
+inline constexpr std::size_t kMaxXlsxExpandedBytes = 64u << 20;
+inline constexpr int kMaxXlsxRows = 10000;
+inline constexpr int kMaxXlsxColumns = 200;
 
 }  // namespace hoso::data

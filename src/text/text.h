@@ -28,6 +28,49 @@ bool is_nfc(std::string_view utf8);
 std::u32string to_utf32(std::string_view utf8);  // precondition: valid UTF-8
 std::string to_utf8(std::u32string_view cps);
 
+// --- Legacy Vietnamese encodings (legacy.cpp) ---------------------------------------------
+//
+// Text typed with the old TCVN3 (ABC, .VnTime) or VNI-Windows fonts reaches hoso already as
+// Unicode: each legacy byte became the Windows-1252 character of that byte ("Trường" typed in
+// TCVN3 arrives as "Tr\u00ADêng", in VNI as "Tröôøng"), in XML, CSV and XLSX alike. VIQR is
+// plain ASCII ("Tru+o+`ng"). A file that is not UTF-8 at all is a second case
+// (decode_legacy_bytes). Detection never touches real Unicode Vietnamese: a value is converted
+// only when, read as Unicode, some word is not a Vietnamese syllable, and exactly one legacy
+// reading makes every word one. Two readings that both do → Ambiguous (the caller refuses the
+// value); none → Suspect when the value still looks like legacy bytes (the caller warns).
+
+enum class LegacyEncoding : std::uint8_t { Tcvn3 = 0, Vni, Viqr, Cp1258, Viscii };
+// "TCVN3 (ABC, .VnTime)", "VNI-Windows", "VIQR", "Windows-1258", "VISCII".
+const char* legacy_name(LegacyEncoding e);
+
+struct LegacyVerdict {
+    enum class Kind : std::uint8_t {
+        Unicode = 0,  // nothing to do: the text is Unicode (or plain ASCII)
+        Converted,    // `text` is the NFC conversion from encodings[0]
+        Ambiguous,    // several readings are Vietnamese: encodings and their texts in readings
+        Suspect,      // not Vietnamese as Unicode nor in any legacy reading, but it has
+                      // characters that legacy text produces (e.g. "Tr\u00AD", "ö"): a warning
+    };
+    Kind kind = Kind::Unicode;
+    std::string text;                       // Converted
+    std::vector<LegacyEncoding> encodings;  // Converted: one; Ambiguous: two or more
+    std::vector<std::string> readings;      // Ambiguous: the text in each of `encodings`
+};
+
+// One value (valid UTF-8). Cheap for ASCII and for text with any character outside ASCII and
+// Windows-1252 (which legacy text never has): the usual Vietnamese Unicode returns at once.
+LegacyVerdict detect_legacy(std::string_view utf8);
+
+// A whole file that is not valid UTF-8: decodes it as TCVN5712-1 (TCVN3), Windows-1258 and
+// VISCII with glibc iconv, and VNI-Windows with hoso's table; Converted when exactly one
+// of them gives Vietnamese words throughout, Ambiguous when several do, Suspect when none.
+LegacyVerdict decode_legacy_bytes(std::string_view bytes);
+
+// Whether `word` (NFC, letters only) is spelt as a Vietnamese syllable: initial consonants,
+// one vowel group of the language with at most one tone mark, a final consonant of the
+// language; lower case, upper case or capitalised. Used by the detection above.
+bool is_vietnamese_syllable(std::u32string_view word);
+
 // --- Case (ICU, locale "vi") -----------------------------------------------------------
 
 std::string to_upper(std::string_view nfc);  // "đơn vị học tập" → "ĐƠN VỊ HỌC TẬP"

@@ -104,6 +104,35 @@ if mode != "pages":
   esac
 done
 
+# The results workbook (hoso decision): read back by openpyxl, one row per unit, frozen header,
+# filters, NFC Vietnamese text.
+if [ -f "$out/docs/ket-qua.xlsx" ]; then
+  /usr/bin/python3 - "$out/docs/ket-qua.xlsx" "$out/written.txt" <<'PY' || problem "ket-qua.xlsx: openpyxl check failed"
+import sys, unicodedata, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.active
+header = [c.value for c in ws[1]]
+for must in ["STT", "Tên đơn vị", "Kết quả", "Lý do không đạt", "Văn bản"]:
+    if must not in header:
+        sys.exit(f"header lacks {must!r}: {header}")
+if ws.freeze_panes != "C2" or not ws.auto_filter.ref:
+    sys.exit(f"freeze {ws.freeze_panes} filter {ws.auto_filter.ref}")
+rows = list(ws.iter_rows(min_row=2, values_only=True))
+results = [r[header.index("Kết quả")] for r in rows]
+if not rows or set(results) - {"Đạt", "Không đạt"}:
+    sys.exit(f"results {results}")
+letters = sum(1 for line in open(sys.argv[2]) if "/cong-van/" in line and line.strip().endswith(".pdf"))
+if results.count("Không đạt") != letters:
+    sys.exit(f"{results.count('Không đạt')} units not recognised, {letters} letters")
+for r in rows:
+    for v in r:
+        if isinstance(v, str) and not unicodedata.is_normalized("NFC", v):
+            sys.exit(f"not NFC: {v!r}")
+print(f"ket-qua.xlsx: {len(rows)} units")
+PY
+  files+=("$out/docs/ket-qua.xlsx")
+fi
+
 # Same input, same bytes.
 "$hoso" "$command" "$example" -o "$out/again" > /dev/null
 for f in "${files[@]}"; do

@@ -212,6 +212,35 @@ void report_malformed_xml(const tinyxml2::XMLDocument& doc, const std::string& f
                       "malformed XML (" + detail + ")");
 }
 
+// Text typed with the old TCVN3 or VNI fonts, or in VIQR: converted with a warning naming the
+// encoding, refused when two encodings fit (text.h, detect_legacy).
+void ValueCleaner::check_legacy(std::string& s, const SourceLocation& where, const Field& field) {
+    const text::LegacyVerdict v = text::detect_legacy(s);
+    using Kind = text::LegacyVerdict::Kind;
+    if (v.kind == Kind::Converted) {
+        const std::string name = text::legacy_name(v.encodings.front());
+        m_diag.warning(where, field.str(), "đã chuyển từ bảng mã " + name + " sang Unicode: '" + s + "' → '" + v.text + "'",
+                       "converted from " + name + " to Unicode");
+        s = v.text;
+    } else if (v.kind == Kind::Ambiguous) {
+        std::string vi, en;
+        for (std::size_t i = 0; i < v.encodings.size(); ++i) {
+            const std::string one = std::string(text::legacy_name(v.encodings[i])) + " ('" + v.readings[i] + "')";
+            vi += (i == 0 ? "" : " hay ") + one;
+            en += (i == 0 ? "" : " or ") + one;
+        }
+        m_diag.error(where, field.str(),
+                     "'" + s + "' có vẻ gõ bằng bảng mã cũ nhưng không rõ là " + vi +
+                         ": hãy chuyển sang Unicode (ví dụ bằng công cụ chuyển mã của UniKey) rồi nhập lại",
+                     "'" + s + "' looks typed in a legacy encoding but could be " + en +
+                         ": convert it to Unicode (e.g. with UniKey's converter) and enter it again");
+    } else if (v.kind == Kind::Suspect) {
+        m_diag.warning(where, field.str(),
+                       "'" + s + "' có ký tự lạ, có thể gõ bằng bảng mã cũ (TCVN3, VNI) nhưng không chuyển được: kiểm tra lại",
+                       "'" + s + "' has characters legacy fonts leave (TCVN3, VNI) but does not convert: please check it");
+    }
+}
+
 std::string ValueCleaner::clean(std::string_view raw, const SourceLocation& where,
                                 const Field& field, bool collapse) {
     if (raw.size() > kMaxValueBytes) {
@@ -223,6 +252,7 @@ std::string ValueCleaner::clean(std::string_view raw, const SourceLocation& wher
         return {};
     }
     std::string s = collapse ? collapse_whitespace(raw) : std::string(raw);
+    check_legacy(s, where, field);
     if (!text::is_nfc(s)) {
         s = text::to_nfc(s);
         m_diag.warning(where, field.str(),

@@ -47,7 +47,8 @@ private:
     std::string_view m_parts[4];
 };
 
-// Cleans a raw value from a file: length limit, whitespace, NFC (with a warning), glyph
+// Cleans a raw value from a file: length limit, whitespace, legacy encodings (TCVN3, VNI, VIQR:
+// converted with a warning, or refused when ambiguous), NFC (with a warning), glyph
 // coverage of the embedded fonts. Problems go to `diagnostics` under `where` and `field`.
 class ValueCleaner {
 public:
@@ -58,6 +59,8 @@ public:
                       bool collapse = true);
 
 private:
+    void check_legacy(std::string& s, const SourceLocation& where, const Field& field);
+
     const LoadOptions& m_options;
     Diagnostics& m_diag;
 };
