@@ -196,13 +196,16 @@ std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, co
     // self-assessment reaches. A Tờ trình for a level not reached would contradict its own
     // report, so it is refused with the reasons (Mẫu 02/03 alone can still be printed with
     // --only, e.g. to review a failing self-assessment).
+    // Likewise an upgrade asked before its time (TT24 khoản 3 Điều 5): the request is not in
+    // order, and the message gives the earliest date it may be made.
     if (!evaluation.granted && std::find(parts.begin(), parts.end(), kDossier.front()) != parts.end()) {
-        for (const auto& reason : evaluation.reasons) {
+        const std::string level = std::to_string(unit.data.assessment.requested_level);
+        for (std::size_t i = 0; i < evaluation.reasons.size(); ++i) {
+            const std::string en = i < evaluation.reasons_en.size() ? evaluation.reasons_en[i]
+                                                                    : std::string("see hoso evaluate");
             diags.error(unit.data.assessment.where, "assessment.level",
-                        "không lập Tờ trình đề nghị mức độ " + std::to_string(unit.data.assessment.requested_level) +
-                            ": " + reason,
-                        "no Tờ trình for the requested level " + std::to_string(unit.data.assessment.requested_level) +
-                            ": the self-assessment does not reach it (hoso evaluate shows why)");
+                        "không lập Tờ trình đề nghị mức độ " + level + ": " + evaluation.reasons[i],
+                        "no Tờ trình for the requested level " + level + ": " + en);
         }
         if (evaluation.reasons.empty()) {
             diags.error(unit.data.assessment.where, "assessment.level",

@@ -173,11 +173,13 @@ Value indicator_value(const forms::IndicatorResult& r, LevelContext& ctx) {
     const LevelContext::Definition* def = ctx.definition(r.id);
     Value evidence = list_of(r.evidence);
     std::string evidence_text = evidence.to_text();
-    auto v = members(17);
+    auto v = members(19);
     add(v, "citation", r.citation);
     add(v, "evidence", std::move(evidence));
+    add(v, "evidence_issue", forms::evidence_issue_code(r.evidence_issue));
     add(v, "evidence_items", ctx.evidence_items(r.id));
     add(v, "evidence_text", evidence_text);
+    add(v, "figures_met", r.figures_met ? Value(*r.figures_met) : Value());
     add(v, "id", r.id);
     add(v, "measure", def ? measure_code(def->indicator->measure) : "yes-no");
     add(v, "note", r.note);
@@ -340,12 +342,14 @@ Value unit_context(const data::UnitData& d, const forms::Form& form, const forms
         if (l.level == ev.requested_level) requested = lv;
         all_levels.push_back(std::move(lv));
     }
-    auto e = members(7);
+    auto e = members(9);
+    add(e, "earliest_request_date", ev.earliest_request_date ? Value(*ev.earliest_request_date) : Value());
     add(e, "granted", ev.granted);
     add(e, "levels", Value(std::move(all_levels)));
     add(e, "months_since_previous", ev.months_since_previous ? Value(*ev.months_since_previous) : Value());
     add(e, "reached_level", ev.reached_level);
     add(e, "reasons", list_of(ev.reasons));
+    add(e, "request_in_order", ev.request_in_order);
     add(e, "requested", std::move(requested));
     add(e, "valid_until", ev.valid_until ? Value(*ev.valid_until) : Value());
 

@@ -163,6 +163,20 @@ void resolve_file_unit(const Resources& res, const data::CouncilData& council, c
                         std::to_string(council.year));
         return;
     }
+    // This decision recognises the unit: its date is the decision date of the assessment (the
+    // validity follows its year under validity-base = decision-year).
+    const Date& decided = council.decision.date;
+    if (decided.year != 0) {
+        const auto& own = d.assessment.decision_date;
+        if (own && *own != decided) {
+            diags.warning(d.assessment.where, "assessment.decision-date",
+                          "ngày quyết định ghi trong tệp đơn vị (" + text::short_date(*own) +
+                              ") khác ngày quyết định của Hội đồng (" + text::short_date(decided) +
+                              "); dùng ngày của quyết định (" + where_text(council.decision.where) + ")",
+                          "the unit file's decision date differs from the council's decision; the decision's is used");
+        }
+        unit.data.assessment.decision_date = decided;
+    }
     const auto ev = forms::evaluate(form, d);
     out.evaluation = ev;
     out.type = d.unit.type.value;

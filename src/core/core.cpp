@@ -233,6 +233,13 @@ int months_between(const Date& from, const Date& to) {
     return months;
 }
 
+Date add_months(const Date& from, int months) {
+    const int index = from.year * 12 + (from.month - 1) + months;
+    Date d{index / 12, index % 12 + 1, 0};
+    d.day = std::min(from.day, days_in_month(d.year, d.month));
+    return d;
+}
+
 std::string format_fixed(double value, int decimals) {
     char buf[64];
     const auto r = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, decimals);

@@ -126,6 +126,9 @@ std::string to_iso(const Date& d);  // "2025-02-05"
 // Whole months from `from` to `to` (negative if `to` is earlier); a month counts only when
 // its day is reached: 2024-01-31 → 2025-01-30 is 11 months, → 2025-01-31 is 12.
 int months_between(const Date& from, const Date& to);
+// The same day `months` later (the month's last day when that month is shorter): the first
+// day `to` with months_between(from, to) >= months. 2024-01-31 + 1 → 2024-02-29.
+Date add_months(const Date& from, int months);
 
 // Decodes the UTF-8 code point of `s` at byte `i` (requires i < s.size()) and moves `i` past it.
 // An invalid, truncated or overlong sequence, a surrogate or a value above U+10FFFF yields

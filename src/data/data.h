@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,10 @@ struct Assessment {
     int requested_level = 0;       // 1 or 2
     RequestKind kind = RequestKind::First;
     std::optional<PreviousDecision> previous;  // required for Renewal and Upgrade
+    // The decision recognising this assessment, when already known (<assessment decision-date>;
+    // the day, or day and month, may be blank). With the setting validity-base = decision-year
+    // its year starts the validity period; `hoso decision` uses the council's decision date.
+    std::optional<Date> decision_date;
     SourceLocation where;
 };
 
@@ -73,6 +78,7 @@ struct Evidence {
     Text description;          // "Kế hoạch số 12/KH-THĐH ngày 10/01/2024 …"
     std::optional<Date> date;  // date of the evidence document, if given (a full date)
     SourceLocation where;
+    bool date_rejected = false;  // a date was written but refused (reported by load_unit)
 };
 
 // Raw figures of one indicator; the form decides which of them it needs.
@@ -91,6 +97,10 @@ struct IndicatorInput {
     // Where each value was written, by field: "numerator", "denominator", "count", "met",
     // "level", "applicable", "note", and each figure's name. Absent = not written.
     std::map<std::string, SourceLocation> locations;
+    // Fields (names as in `locations`) whose value was written but refused: not a number,
+    // negative, not yes/no, too long… load_unit reported it; nothing else reports it again (it
+    // is wrong, not missing).
+    std::set<std::string> rejected;
 };
 
 struct ReportSection {
@@ -114,6 +124,12 @@ struct UnitData {
     // Overrides of the form's settings for this assessment (name → value), e.g.
     // "not-applicable" → "fail". forms::check validates names and values.
     std::map<std::string, Text> settings;
+    // Fields outside the indicators whose value was written but refused (already reported by
+    // load_unit), by diagnostic field name: "unit.members", "assessment.year",
+    // "assessment.level", "assessment.kind", "assessment.decision-date",
+    // "assessment.previous-decision.date" / ".level" / ".year", "documents.<kind>.date".
+    std::set<std::string> rejected;
+    bool refused(const std::string& field) const { return rejected.count(field) != 0; }
 };
 
 struct LoadOptions {

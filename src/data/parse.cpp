@@ -115,7 +115,7 @@ bool is_name_token(std::string_view s) {
 
 // --- Sections of the file -----------------------------------------------------------------
 
-void parse_unit_element(Reader& r, const XMLElement* e, Unit& u) {
+void parse_unit_element(Reader& r, const XMLElement* e, Unit& u, std::set<std::string>& rejected) {
     const std::string f = "unit";
     r.check_structure(e, {"type"},
                       {"name", "parent-agency", "issuing-line", "abbreviation", "place", "district",
@@ -141,10 +141,13 @@ void parse_unit_element(Reader& r, const XMLElement* e, Unit& u) {
     u.traits = r.list(e, "trait", "unit.trait");
     if (const XMLElement* m = r.single(e, "members", "unit.members")) {
         const Text t = r.text(m, "unit.members");
-        if (!t.value.empty()) {
+        if (r.refused(t.where)) {
+            rejected.insert("unit.members");
+        } else if (!t.value.empty()) {
             if (auto v = parse_int(t.value, 0, 100000000)) {
                 u.members = *v;
             } else {
+                rejected.insert("unit.members");
                 r.diag().error(t.where, "unit.members",
                                "số Thành viên phải là số nguyên không âm: '" + t.value + "'",
                                "number of members must be a whole number ≥ 0: '" + t.value + "'");
@@ -153,43 +156,63 @@ void parse_unit_element(Reader& r, const XMLElement* e, Unit& u) {
     }
 }
 
-void parse_assessment(Reader& r, const XMLElement* e, Assessment& a) {
+void parse_assessment(Reader& r, const XMLElement* e, Assessment& a, std::set<std::string>& rejected) {
     const std::string f = "assessment";
-    r.check_structure(e, {"year", "level", "kind"}, {"previous-decision"}, f);
+    r.check_structure(e, {"year", "level", "kind", "decision-date"}, {"previous-decision"}, f);
     a.where = r.at(e);
+    // A value written but refused is recorded, so that forms::check does not report it again.
+    auto refuse = [&](const std::optional<Text>& t, const std::string& field) {
+        if (!t || !r.refused(t->where)) return false;
+        rejected.insert(field);
+        return true;
+    };
     const auto year = r.attr(e, "year", "assessment.year");
-    if (!year || year->value.empty()) {
+    if (refuse(year, "assessment.year")) {
+        // reported when it was read
+    } else if (!year || year->value.empty()) {
         r.missing(year ? year->where : a.where, "assessment.year", "năm đánh giá (year)",
                   "assessed year (year)");
     } else if (auto y = parse_int(year->value, 1900, 9999)) {
         a.year = *y;
     } else {
+        rejected.insert("assessment.year");
         r.diag().error(year->where, "assessment.year", "năm đánh giá không hợp lệ: '" + year->value + "'",
                        "invalid assessed year: '" + year->value + "'");
     }
     const auto level = r.attr(e, "level", "assessment.level");
-    if (!level || level->value.empty()) {
+    if (refuse(level, "assessment.level")) {
+        // reported when it was read
+    } else if (!level || level->value.empty()) {
         r.missing(level ? level->where : a.where, "assessment.level", "mức độ đề nghị công nhận (level)",
                   "requested level (level)");
     } else if (auto l = parse_int(level->value, 1, 9)) {
         a.requested_level = *l;
     } else {
+        rejected.insert("assessment.level");
         r.diag().error(level->where, "assessment.level",
                        "mức độ đề nghị không hợp lệ: '" + level->value + "' (ghi 1 hoặc 2)",
                        "invalid requested level: '" + level->value + "' (write 1 or 2)");
     }
     const auto kind = r.attr(e, "kind", "assessment.kind");
-    if (!kind || kind->value.empty()) {
+    if (refuse(kind, "assessment.kind")) {
+        // reported when it was read
+    } else if (!kind || kind->value.empty()) {
         r.missing(kind ? kind->where : a.where, "assessment.kind",
                   "hình thức đề nghị (kind: first, renewal hoặc upgrade)",
                   "kind of request (kind: first, renewal or upgrade)");
     } else if (auto k = parse_kind(kind->value)) {
         a.kind = *k;
     } else {
+        rejected.insert("assessment.kind");
         r.diag().error(kind->where, "assessment.kind",
                        "hình thức đề nghị không hợp lệ: '" + kind->value +
                            "' (first = lần đầu, renewal = công nhận lại, upgrade = nâng mức độ)",
                        "invalid kind of request: '" + kind->value + "' (first, renewal, upgrade)");
+    }
+    {
+        const std::size_t errors = r.diag().error_count();
+        if (auto d = r.date_attr(e, "decision-date", "assessment.decision-date", false)) a.decision_date = *d;
+        if (r.diag().error_count() != errors) rejected.insert("assessment.decision-date");
     }
     if (const XMLElement* p = r.single(e, "previous-decision", "assessment.previous-decision")) {
         const std::string pf = "assessment.previous-decision";
@@ -203,30 +226,38 @@ void parse_assessment(Reader& r, const XMLElement* e, Assessment& a) {
             prev.number.where = prev.where;
         }
         const auto d = r.attr(p, "date", pf + ".date");
-        if (!d || d->value.empty()) {
+        if (refuse(d, pf + ".date")) {
+            // reported when it was read
+        } else if (!d || d->value.empty()) {
             r.missing(d ? d->where : prev.where, pf + ".date", "ngày của quyết định công nhận trước (date)",
                       "date of the previous decision (date)");
         } else if (auto dd = parse_date(d->value)) {
             prev.date = *dd;
         } else {
+            rejected.insert(pf + ".date");
             r.diag().error(d->where, pf + ".date",
                            "ngày không hợp lệ: '" + d->value + "' (ghi YYYY-MM-DD hoặc DD/MM/YYYY)",
                            "invalid date: '" + d->value + "' (write YYYY-MM-DD or DD/MM/YYYY)");
         }
         const auto l = r.attr(p, "level", pf + ".level");
-        if (!l || l->value.empty()) {
+        if (refuse(l, pf + ".level")) {
+            // reported when it was read
+        } else if (!l || l->value.empty()) {
             r.missing(l ? l->where : prev.where, pf + ".level", "mức độ đã được công nhận (level)",
                       "level previously recognised (level)");
         } else if (auto lv = parse_int(l->value, 1, 9)) {
             prev.level = *lv;
         } else {
+            rejected.insert(pf + ".level");
             r.diag().error(l->where, pf + ".level", "mức độ không hợp lệ: '" + l->value + "'",
                            "invalid level: '" + l->value + "'");
         }
-        if (const auto y = r.attr(p, "year", pf + ".year"); y && !y->value.empty()) {
+        const auto y = r.attr(p, "year", pf + ".year");
+        if (!refuse(y, pf + ".year") && y && !y->value.empty()) {
             if (auto yv = parse_int(y->value, 1900, 9999)) {
                 prev.year = *yv;
             } else {
+                rejected.insert(pf + ".year");
                 r.diag().error(y->where, pf + ".year", "năm không hợp lệ: '" + y->value + "'",
                                "invalid year: '" + y->value + "'");
             }
@@ -242,7 +273,8 @@ void parse_assessment(Reader& r, const XMLElement* e, Assessment& a) {
     }
 }
 
-void parse_documents(Reader& r, const XMLElement* e, std::map<std::string, DocumentInfo>& docs) {
+void parse_documents(Reader& r, const XMLElement* e, std::map<std::string, DocumentInfo>& docs,
+                     std::set<std::string>& rejected) {
     r.check_structure(e, {}, {"document"}, "documents");
     for (const XMLElement* d = e->FirstChildElement("document"); d != nullptr;
          d = d->NextSiblingElement("document")) {
@@ -258,7 +290,9 @@ void parse_documents(Reader& r, const XMLElement* e, std::map<std::string, Docum
         }
         const std::string f = "documents." + kind->value;
         if (auto n = r.attr(d, "number", f + ".number")) info.number = *n;
+        const std::size_t errors = r.diag().error_count();
         if (auto dd = r.date_attr(d, "date", f + ".date", false)) info.date = *dd;
+        if (r.diag().error_count() != errors && docs.count(kind->value) == 0) rejected.insert(f + ".date");
         if (docs.count(kind->value) != 0) {
             r.diag().error(info.where, f, "văn bản '" + kind->value + "' được khai hai lần",
                            "document '" + kind->value + "' is given twice");
@@ -316,9 +350,14 @@ void parse_figure_value(Reader& r, const XMLElement* e, const detail::Field& fie
     SourceLocation where = r.at(e);
     in.locations[key] = where;
     const Text t = r.text_at(e, std::move(where), field);
+    if (r.refused(t.where)) {
+        in.rejected.insert(key);
+        return;
+    }
     if (t.value.empty()) return;
     const auto n = parse_number(t.value);
     if (!n.value) {
+        in.rejected.insert(key);
         r.diag().error(t.where, field.str(), n.vi, n.en);
         return;
     }
@@ -353,9 +392,14 @@ void parse_indicator(Reader& r, const XMLElement* e, IndicatorInput& in) {
         SourceLocation where = r.at(x);
         in.locations[name] = where;
         const Text t = r.text_at(x, std::move(where), field);
+        if (r.refused(t.where)) {
+            in.rejected.insert(name);
+            continue;
+        }
         if (t.value.empty()) continue;
         const auto b = parse_bool(t.value);
         if (!b) {
+            in.rejected.insert(name);
             r.diag().error(t.where, field.str(),
                            "giá trị '" + t.value + "' không hợp lệ (ghi 'có' hoặc 'không')",
                            "invalid value '" + t.value + "' (write 'có'/'yes' or 'không'/'no')");
@@ -367,7 +411,11 @@ void parse_indicator(Reader& r, const XMLElement* e, IndicatorInput& in) {
         SourceLocation where = r.at(x);
         in.locations["level"] = where;
         Text t = r.text_at(x, std::move(where), Field(pre, id, "].level"));
-        if (!t.value.empty()) in.level = std::move(t);
+        if (r.refused(t.where)) {
+            in.rejected.insert("level");
+        } else if (!t.value.empty()) {
+            in.level = std::move(t);
+        }
     }
     if (const XMLElement* x = r.single(e, "note", Field(pre, id, "].note"))) {
         SourceLocation where = r.at(x);
@@ -411,21 +459,21 @@ void parse_indicator(Reader& r, const XMLElement* e, IndicatorInput& in) {
                       "evidence code (code, e.g. H1-01)");
             continue;
         }
-        if (const auto d = r.attr(x, "date", Field(pre, id, "].evidence.date")); d && !d->value.empty()) {
+        if (const auto d = r.attr(x, "date", Field(pre, id, "].evidence.date")); d && r.refused(d->where)) {
+            ev.date_rejected = true;
+        } else if (d && !d->value.empty()) {
             if (auto dd = parse_date(d->value)) {
                 ev.date = *dd;
             } else {
+                ev.date_rejected = true;
                 r.diag().error(d->where, Field(pre, id, "].evidence.date").str(),
                                "ngày không hợp lệ: '" + d->value + "' (ghi YYYY-MM-DD hoặc DD/MM/YYYY)",
                                "invalid date: '" + d->value + "' (write YYYY-MM-DD or DD/MM/YYYY)");
             }
         }
+        // Whether an item without a description counts as evidence is the form's rule
+        // (forms::check and forms::evaluate decide and report it).
         ev.description = r.text(x, field);
-        if (ev.description.value.empty()) {
-            r.diag().warning(ev.where, field.str(),
-                             "minh chứng " + ev.code.value + " chưa có mô tả (tên, số, ngày văn bản)",
-                             "evidence " + ev.code.value + " has no description");
-        }
         in.evidence.push_back(std::move(ev));
     }
 }
@@ -495,17 +543,17 @@ UnitData parse_unit(std::string_view xml, const std::string& file_name, const Lo
     }
 
     if (const XMLElement* e = r.single(root, "unit", "unit")) {
-        parse_unit_element(r, e, out.unit);
+        parse_unit_element(r, e, out.unit, out.rejected);
     } else {
         r.missing(r.at(root), "unit", "thông tin đơn vị (<unit>)", "unit information (<unit>)");
     }
     if (const XMLElement* e = r.single(root, "assessment", "assessment")) {
-        parse_assessment(r, e, out.assessment);
+        parse_assessment(r, e, out.assessment, out.rejected);
     } else {
         r.missing(r.at(root), "assessment", "thông tin đợt đánh giá (<assessment>)",
                   "assessment information (<assessment>)");
     }
-    if (const XMLElement* e = r.single(root, "documents", "documents")) parse_documents(r, e, out.documents);
+    if (const XMLElement* e = r.single(root, "documents", "documents")) parse_documents(r, e, out.documents, out.rejected);
     if (const XMLElement* e = r.single(root, "addressees", "addressees")) {
         r.check_structure(e, {}, {"addressee"}, "addressees");
         out.addressees = r.list(e, "addressee", "addressees");

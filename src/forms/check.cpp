@@ -24,6 +24,8 @@ std::string date_text(const Date& d) {
 
 // Earliest possible day of a date whose day or month may be blank.
 Date earliest(const Date& d) { return Date{d.year, d.month == 0 ? 1 : d.month, d.day == 0 ? 1 : d.day}; }
+// Latest possible day of such a date (day 31 sorts after every real day of its month).
+Date latest(const Date& d) { return Date{d.year, d.month == 0 ? 12 : d.month, d.day == 0 ? 31 : d.day}; }
 
 class Checker {
 public:
@@ -137,6 +139,7 @@ private:
         }
         const auto& tt = it->second;
         if (tt.date.year == 0) {
+            if (m_unit.refused("documents.to-trinh.date")) return;  // a wrong date, reported as such
             error(tt.where, "documents.to-trinh.date",
                   "thiếu ngày Tờ trình (date; có thể để trống ngày: YYYY-MM)",
                   "missing the Tờ trình date (date; the day may be left blank: YYYY-MM)");
@@ -194,9 +197,11 @@ private:
                   "bộ tiêu chí không có mức độ " + std::to_string(a.requested_level) + " (có: " + join(levels) + ")",
                   "the form has no level " + std::to_string(a.requested_level) + " (levels: " + join(levels) + ")");
         }
+        check_decision_date();
         if (!a.previous) return;
         const auto& p = *a.previous;
         if (a.kind == data::RequestKind::First) {
+            if (m_unit.refused("assessment.kind")) return;  // the kind is wrong, not the decision
             warning(p.where, "assessment.previous-decision",
                     "đề nghị công nhận lần đầu nhưng có khai quyết định công nhận trước; kiểm tra kind (renewal = công nhận lại, upgrade = nâng mức độ)",
                     "a first request lists a previous decision; check kind (renewal or upgrade)");
@@ -230,7 +235,9 @@ private:
             return;
         }
         const int top = m_form.levels.empty() ? 0 : m_form.levels.back().number;
-        if (p.level != 1 || a.requested_level != top) {
+        const bool levels_known =
+            !m_unit.refused("assessment.level") && !m_unit.refused("assessment.previous-decision.level");
+        if (levels_known && (p.level != 1 || a.requested_level != top)) {
             error(a.where, "assessment.kind",
                   "nâng mức độ: đơn vị đã được công nhận mức độ 1 đề nghị công nhận mức độ " + std::to_string(top) + " (" +
                       cite(m_form.rules.upgrade_citation) + "); hiện khai mức độ trước " + std::to_string(p.level) +
@@ -239,15 +246,22 @@ private:
                       " → " + std::to_string(a.requested_level));
         }
         if (m_ref) {
+            // TT24 khoản 3 Điều 5: an outcome for the request (evaluate marks it not in order),
+            // not an input error: the evaluation is still shown.
             const int months = months_between(p.date, *m_ref);
             if (months < m_form.rules.upgrade_months) {
-                error(p.where, "assessment.previous-decision.date",
-                      "đề nghị nâng mức độ khi chưa đủ " + std::to_string(m_form.rules.upgrade_months) +
-                          " tháng kể từ ngày ra quyết định công nhận mức độ 1 (" + text::short_date(p.date) +
-                          " đến ngày Tờ trình " + text::short_date(*m_ref) + ": " + std::to_string(std::max(0, months)) +
-                          " tháng) (" + cite(m_form.rules.upgrade_citation) + ")",
-                      "upgrade requested " + std::to_string(std::max(0, months)) + " months after the level-1 decision; at least " +
-                          std::to_string(m_form.rules.upgrade_months) + " are required");
+                const Date earliest = add_months(p.date, m_form.rules.upgrade_months);
+                warning(p.where, "assessment.previous-decision.date",
+                        "đề nghị nâng mức độ khi chưa đủ " + std::to_string(m_form.rules.upgrade_months) +
+                            " tháng kể từ ngày ra quyết định công nhận mức độ 1 (" + text::short_date(p.date) +
+                            " đến ngày Tờ trình " + text::short_date(*m_ref) + ": " + std::to_string(std::max(0, months)) +
+                            " tháng) (" + cite(m_form.rules.upgrade_citation) +
+                            "): đề nghị chưa đúng thời hạn, không lập được Tờ trình; Tờ trình đề nghị nâng mức độ lập sớm nhất từ ngày " +
+                            text::short_date(earliest),
+                        "upgrade requested " + std::to_string(std::max(0, months)) + " months after the level-1 decision; at least " +
+                            std::to_string(m_form.rules.upgrade_months) +
+                            " are required: the request is not in order and no Tờ trình is made; the earliest date for it is " +
+                            to_iso(earliest));
             }
             if (*m_ref > until) {
                 warning(p.where, "assessment.kind",
@@ -255,6 +269,24 @@ private:
                             "); nên đề nghị công nhận lại",
                         "the level-1 recognition expired on " + to_iso(until) + "; consider a renewal");
             }
+        }
+    }
+
+    // <assessment decision-date>: the decision recognising this assessment comes after the
+    // assessed year and after the Tờ trình.
+    void check_decision_date() {
+        const auto& a = m_unit.assessment;
+        if (!a.decision_date) return;
+        const Date& d = *a.decision_date;
+        if (a.year != 0 && d.year <= a.year) {
+            error(a.where, "assessment.decision-date",
+                  "ngày quyết định công nhận (" + date_text(d) + ") phải sau năm đánh giá " + std::to_string(a.year),
+                  "the recognition decision (" + date_text(d) + ") must come after the assessed year " +
+                      std::to_string(a.year));
+        } else if (m_ref && latest(d) < *m_ref) {
+            error(a.where, "assessment.decision-date",
+                  "ngày quyết định công nhận (" + date_text(d) + ") trước ngày Tờ trình (" + text::short_date(*m_ref) + ")",
+                  "the recognition decision (" + date_text(d) + ") is dated before the Tờ trình");
         }
     }
 
@@ -385,8 +417,17 @@ private:
             if (name == "denominator") return in.denominator.has_value() || (ind.denominator_is_members && m_unit.unit.members);
             return in.figures.find(std::string(name)) != in.figures.end();
         };
+        // A value written but refused (not a number, not yes/no…) is reported once, by
+        // load_unit; so is an <applicable> that could not be read (which figures are needed is
+        // then unknown), and <members> for the ratios that default to it.
+        const bool applicability_unknown = in.rejected.count("applicable") != 0;
+        auto refused = [&](std::string_view name) {
+            if (in.rejected.count(std::string(name)) != 0) return true;
+            return name == "denominator" && ind.denominator_is_members && !in.denominator &&
+                   m_unit.refused("unit.members");
+        };
         for (const std::string_view needed_name : needed) {
-            if (given(needed_name)) continue;
+            if (given(needed_name) || applicability_unknown || refused(needed_name)) continue;
             const std::string name(needed_name);
             std::string label = ind.label_of(name);
             std::string hint;
@@ -528,24 +569,77 @@ private:
                         "evidence " + e.code.value + " is dated outside the assessed year " + std::to_string(y));
             }
         }
-        if (!in.evidence.empty() || m_settings.evidence == EvidencePolicy::Optional) return;
-        // Is this a Đạt claim (the figures meet the threshold at some level)?
-        bool claim = false;
+        const detail::EvidenceState state = detail::evidence_state(in);
+        // Levels at which the figures meet the threshold (a Đạt claim).
+        std::vector<int> claimed;
         for (const auto& r : ind.requirements) {
             if (!detail::applies(ind, r, m_flags)) continue;
-            const auto j = detail::judge(m_form, ind, r, m_unit, in, m_flags, m_settings);
-            if (judged_pass(j)) claim = true;
+            if (judged_pass(detail::judge(m_form, ind, r, m_unit, in, m_flags, m_settings))) claimed.push_back(r.level);
         }
-        if (!claim) return;
-        if (m_settings.evidence == EvidencePolicy::Required) {
-            error(in.where, field_of(ind) + ".evidence",
-                  "chỉ tiêu " + ind.id + " đạt theo số liệu nhưng không có minh chứng: chỉ tiêu không có minh chứng phù hợp được đánh giá là không đạt (" +
-                      cite(m_form.rules.evidence_citation) + ")",
-                  "indicator " + ind.id + " meets its threshold but has no evidence; without evidence it is not met");
-        } else {
-            warning(in.where, field_of(ind) + ".evidence", "chỉ tiêu " + ind.id + " đạt theo số liệu nhưng chưa khai minh chứng",
-                    "indicator " + ind.id + " meets its threshold but lists no evidence");
+        const bool policy = m_settings.evidence != EvidencePolicy::Optional;
+        // Said once, on the indicator, below: the blank items are why it lacks evidence.
+        const bool on_indicator = policy && !claimed.empty() && state.issue == EvidenceIssue::Blank;
+        for (const auto& e : in.evidence) {
+            if (!e.description.value.empty() || on_indicator || e.date_rejected) continue;
+            if (detail::checkable(e) || !policy) {
+                warning(e.where, field_of(ind) + ".evidence",
+                        "minh chứng " + e.code.value + " chưa có mô tả (tên, số, ngày văn bản)",
+                        "evidence " + e.code.value + " has no description");
+            } else {
+                warning(e.where, field_of(ind) + ".evidence",
+                        detail::blank_evidence_text({e.code.value}) + " nên không được tính là minh chứng phù hợp",
+                        "evidence " + e.code.value + " has no description, number or date: it does not count as evidence");
+            }
         }
+        if (!policy || claimed.empty() || state.issue == EvidenceIssue::None) return;
+        const std::string which = state.issue == EvidenceIssue::Blank
+                                      ? " (" + detail::blank_evidence_text(state.blank) + ")"
+                                      : std::string();
+        const std::string which_en = state.issue == EvidenceIssue::Blank ? " (its items have no description, number or date)" : "";
+        if (m_settings.evidence == EvidencePolicy::Recommended) {
+            if (state.issue == EvidenceIssue::Missing) {
+                warning(in.where, field_of(ind) + ".evidence", "chỉ tiêu " + ind.id + " đạt theo số liệu nhưng chưa khai minh chứng",
+                        "indicator " + ind.id + " meets its threshold but lists no evidence");
+            } else {
+                warning(in.where, field_of(ind) + ".evidence",
+                        "chỉ tiêu " + ind.id + " đạt theo số liệu nhưng chưa có minh chứng phù hợp" + which,
+                        "indicator " + ind.id + " meets its threshold but has no suitable evidence" + which_en);
+            }
+            return;
+        }
+        // Required (TT24 khoản 3 Điều 9): the indicator is Không đạt — a result, said with what follows.
+        warning(in.where, field_of(ind) + ".evidence",
+                "chỉ tiêu " + ind.id + " đạt theo số liệu nhưng không có minh chứng phù hợp" + which +
+                    " nên được đánh giá là không đạt (" + detail::evidence_basis(m_form) + "): " +
+                    consequence_vi(ind, claimed),
+                "indicator " + ind.id + " meets its threshold but has no suitable evidence" + which_en + ", so it is not met (" +
+                    detail::evidence_basis(m_form) + "): " + consequence_en(ind, claimed));
+    }
+
+    // What an indicator judged Không đạt at the levels `claimed` (where its figures pass) does:
+    // its criterion fails there, and at the requested level no Tờ trình can be made.
+    std::string consequence_vi(const Indicator& ind, const std::vector<int>& claimed) const {
+        const Criterion* c = m_form.criterion_of(ind.id);
+        const std::string crit = c != nullptr ? "Tiêu chí " + std::to_string(c->number) : std::string("tiêu chí");
+        const int want = m_unit.assessment.requested_level;
+        if (std::find(claimed.begin(), claimed.end(), want) != claimed.end()) {
+            return crit + " không đạt, đơn vị không đạt mức độ " + std::to_string(want) +
+                   " đề nghị công nhận và không lập được Tờ trình";
+        }
+        std::string levels;
+        for (int l : claimed) levels += (levels.empty() ? "" : ", ") + std::to_string(l);
+        return crit + " không đạt ở mức độ " + levels;
+    }
+    std::string consequence_en(const Indicator& ind, const std::vector<int>& claimed) const {
+        const Criterion* c = m_form.criterion_of(ind.id);
+        const std::string crit = c != nullptr ? "criterion " + std::to_string(c->number) : std::string("its criterion");
+        const int want = m_unit.assessment.requested_level;
+        if (std::find(claimed.begin(), claimed.end(), want) != claimed.end()) {
+            return crit + " fails, the requested level " + std::to_string(want) + " is not reached and no Tờ trình is made";
+        }
+        std::string levels;
+        for (int l : claimed) levels += (levels.empty() ? "" : ", ") + std::to_string(l);
+        return crit + " fails at level " + levels;
     }
 
     static bool judged_pass(const detail::Judgement& j) { return j.pass && j.missing.empty() && !j.invalid; }

@@ -2,14 +2,18 @@
 //
 // Rules (each from the form file, see examples/README.md):
 //   - an indicator is Đạt when its figures meet the level's threshold and, where the form's
-//     evidence policy is "required" (TT24 khoản 3 Điều 9 / khoản 3 Điều 15), it has minh chứng;
+//     evidence policy is "required" (TT24 khoản 3 Điều 9 / khoản 3 Điều 15), it has suitable
+//     minh chứng: an item with a description or a date (a bare code is not checkable);
 //   - an indicator that does not apply to the unit is "Không áp dụng" (policy "exclude") or
 //     Không đạt (policy "fail");
 //   - a criterion is Đạt when all its (applicable) indicators are (TT24 khoản 4 Điều 9);
 //   - a level is reached when all its criteria are (TT24 Điều 8; TT25 khoản 1 Điều 8, 13, 18);
 //   - the requested level is granted when it is reached and, for an upgrade, at least
 //     `upgrade_months` passed from the level-1 decision to the Tờ trình (TT24 khoản 3 Điều 5);
-//   - recognition is kept `validity_years` years following the year recognised (khoản 4 Điều 5).
+//     an upgrade asked earlier is evaluated all the same, the request marked not in order with
+//     the earliest date it may be made;
+//   - recognition is kept `validity_years` years following the year recognised (khoản 4 Điều 5):
+//     the assessed year, or with validity-base = decision-year the decision's year.
 #include "forms/forms.h"
 
 #include <algorithm>
@@ -308,6 +312,12 @@ IndicatorResult evaluate_indicator(const Form& form, const Indicator& ind, const
         }
         return r;
     }
+    detail::EvidenceState evidence;
+    if (settings.evidence != EvidencePolicy::Optional) {
+        evidence = detail::evidence_state(*in);
+        r.evidence_issue = evidence.issue;
+        if (evidence.issue != EvidenceIssue::None) r.blank_evidence = evidence.blank;
+    }
     const detail::Judgement j = detail::judge(form, ind, req, unit, *in, flags, settings);
     r.value = j.value;
     r.percent = j.percent;
@@ -319,16 +329,22 @@ IndicatorResult evaluate_indicator(const Form& form, const Indicator& ind, const
         }
         return r;
     }
+    if (!j.invalid) r.figures_met = j.pass;
     r.status = j.pass ? Status::Pass : Status::Fail;
     r.reason = j.reason;
-    if (in->evidence.empty()) {
-        if (settings.evidence == EvidencePolicy::Required) {
-            const std::string missing = "Thiếu minh chứng (" + detail::cite(form, form.rules.evidence_citation) + ")";
-            r.status = Status::Fail;
-            r.reason = r.reason.empty() ? missing : missing + "; " + r.reason;
-        } else if (settings.evidence == EvidencePolicy::Recommended) {
-            r.reason += std::string(r.reason.empty() ? "" : "; ") + "chưa có minh chứng";
-        }
+    if (evidence.issue == EvidenceIssue::None) return r;
+    // TT24 khoản 3 Điều 9: "các tiêu chí, chỉ tiêu không có minh chứng phù hợp được đánh giá là
+    // không đạt" — an outcome of the assessment, not an input error.
+    const std::string blank =
+        evidence.issue == EvidenceIssue::Blank ? ": " + detail::blank_evidence_text(evidence.blank) : std::string();
+    if (settings.evidence == EvidencePolicy::Required) {
+        const std::string missing = "Thiếu minh chứng phù hợp (" + detail::evidence_basis(form) + ")" + blank;
+        r.status = Status::Fail;
+        r.reason = r.reason.empty() ? missing : missing + "; " + r.reason;
+    } else {
+        const std::string missing =
+            evidence.issue == EvidenceIssue::Missing ? std::string("chưa có minh chứng") : "chưa có minh chứng phù hợp" + blank;
+        r.reason += (r.reason.empty() ? "" : "; ") + missing;
     }
     return r;
 }
@@ -342,6 +358,55 @@ std::optional<Date> reference_date(const data::UnitData& unit) {
     if (d.month == 0) d.month = 1;
     if (d.day == 0) d.day = 1;
     return d;
+}
+
+// Nâng mức độ (TT24 khoản 3 Điều 5, 11; TT25 Điều 5, 10, 15): from level 1 to the top level, at
+// least `upgrade_months` after the level-1 decision. A request that breaks these is not in
+// order; the evaluation itself stands.
+void check_upgrade(const Form& form, const data::UnitData& unit, Evaluation& ev) {
+    if (ev.kind != data::RequestKind::Upgrade) return;
+    auto refuse = [&](std::string vi, std::string en) {
+        ev.request_in_order = false;
+        ev.reasons.push_back(std::move(vi));
+        ev.reasons_en.push_back(std::move(en));
+    };
+    const auto& prev = unit.assessment.previous;
+    const std::string article = detail::cite(form, form.rules.upgrade_citation);
+    if (!form.rules.upgrade_allowed) {
+        refuse("Bộ tiêu chí này không quy định công nhận nâng mức độ", "the form has no upgrade procedure");
+        return;
+    }
+    if (!prev) {
+        refuse("Thiếu quyết định công nhận mức độ 1 trước đó", "the level-1 decision is not given");
+        return;
+    }
+    const int want = ev.requested_level;
+    const int top = form.levels.empty() ? 0 : form.levels.back().number;
+    if (prev->level != 1 || want != top || want <= prev->level) {
+        refuse("Nâng mức độ chỉ áp dụng cho đơn vị đã được công nhận mức độ 1 đề nghị mức độ " + std::to_string(top) +
+                   " (" + article + ")",
+               "an upgrade is from level 1 to level " + std::to_string(top) + " (" + article + ")");
+    }
+    const auto ref = reference_date(unit);
+    if (!ref || !is_valid_date(prev->date)) {
+        refuse("Không xác định được thời gian từ quyết định công nhận mức độ 1 đến ngày Tờ trình",
+               "the time from the level-1 decision to the Tờ trình is unknown");
+        return;
+    }
+    const int months = months_between(prev->date, *ref);
+    ev.months_since_previous = months;
+    if (months >= form.rules.upgrade_months) return;
+    const Date earliest = add_months(prev->date, form.rules.upgrade_months);
+    ev.earliest_request_date = earliest;
+    const std::string need = std::to_string(form.rules.upgrade_months);
+    const std::string got = std::to_string(std::max(months, 0));
+    refuse("Chưa đủ " + need + " tháng kể từ ngày ra quyết định công nhận mức độ 1 (" + prev->number.value + " ngày " +
+               text::short_date(prev->date) + ") đến ngày Tờ trình (" + text::short_date(*ref) + "): " + got +
+               " tháng (" + article + "); Tờ trình đề nghị nâng mức độ lập sớm nhất từ ngày " +
+               text::short_date(earliest),
+           "the upgrade is requested " + got + " months after the level-1 decision of " + to_iso(prev->date) +
+               "; at least " + need + " are required (" + article + "): the Tờ trình may be dated from " +
+               to_iso(earliest));
 }
 
 }  // namespace
@@ -394,6 +459,7 @@ Evaluation evaluate(const Form& form, const data::UnitData& unit) {
     const LevelResult* wanted = ev.level(want);
     if (wanted == nullptr) {
         ev.reasons.push_back("Bộ tiêu chí không có mức độ " + std::to_string(want));
+        ev.reasons_en.push_back("the form has no level " + std::to_string(want));
     } else if (wanted->status != Status::Pass) {
         std::string why = "Chưa đạt " + form.find_level(want)->name + ":";
         bool first = true;
@@ -410,40 +476,23 @@ Evaluation evaluate(const Form& form, const data::UnitData& unit) {
         const Level* lv = form.find_level(want);
         if (lv != nullptr && !lv->condition.empty()) why += " (" + detail::cite(form, lv->condition) + ")";
         ev.reasons.push_back(why);
+        ev.reasons_en.push_back("the self-assessment does not reach level " + std::to_string(want) +
+                                " (hoso evaluate shows why)");
     }
-    const auto& prev = unit.assessment.previous;
-    if (ev.kind == data::RequestKind::Upgrade) {
-        if (!form.rules.upgrade_allowed) {
-            ev.reasons.push_back("Bộ tiêu chí này không quy định công nhận nâng mức độ");
-        } else if (!prev) {
-            ev.reasons.push_back("Thiếu quyết định công nhận mức độ 1 trước đó");
-        } else {
-            const int top = form.levels.empty() ? 0 : form.levels.back().number;
-            if (prev->level != 1 || want != top || want <= prev->level) {
-                ev.reasons.push_back("Nâng mức độ chỉ áp dụng cho đơn vị đã được công nhận mức độ 1 đề nghị mức độ " +
-                                     std::to_string(top) + " (" + detail::cite(form, form.rules.upgrade_citation) + ")");
-            }
-            const auto ref = reference_date(unit);
-            if (!ref || !is_valid_date(prev->date)) {
-                ev.reasons.push_back("Không xác định được thời gian từ quyết định công nhận mức độ 1 đến ngày Tờ trình");
-            } else {
-                const int months = months_between(prev->date, *ref);
-                ev.months_since_previous = months;
-                if (months < form.rules.upgrade_months) {
-                    ev.reasons.push_back(
-                        "Chưa đủ " + std::to_string(form.rules.upgrade_months) +
-                        " tháng kể từ ngày ra quyết định công nhận mức độ 1 (" + prev->number.value + " ngày " +
-                        text::short_date(prev->date) + ") đến ngày Tờ trình (" + text::short_date(*ref) + "): " +
-                        std::to_string(std::max(months, 0)) + " tháng (" +
-                        detail::cite(form, form.rules.upgrade_citation) + ")");
-                }
-            }
-        }
-    }
+    check_upgrade(form, unit, ev);
     ev.granted = ev.reasons.empty();
     if (ev.granted) {
-        const int base = ev.settings.validity_base == ValidityBase::AssessmentYear ? ev.year : ev.year + 1;
-        ev.valid_until = Date{base + form.rules.validity_years, 12, 31};
+        // "03 năm tiếp theo năm được công nhận" (khoản 4 Điều 5): UNVERIFIED which year that is.
+        const auto& decided = unit.assessment.decision_date;
+        if (ev.settings.validity_base == ValidityBase::AssessmentYear) {
+            ev.recognised_year = ev.year;
+        } else if (decided && decided->year != 0) {
+            ev.recognised_year = decided->year;
+        } else {
+            ev.recognised_year = ev.year + 1;  // decisions are due early in the following year
+            ev.recognised_year_assumed = true;
+        }
+        ev.valid_until = Date{ev.recognised_year + form.rules.validity_years, 12, 31};
     }
     return ev;
 }

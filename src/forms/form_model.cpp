@@ -207,6 +207,15 @@ std::string kind_text(data::RequestKind k) {
     return {};
 }
 
+const char* evidence_issue_code(EvidenceIssue i) {
+    switch (i) {
+        case EvidenceIssue::None: return "";
+        case EvidenceIssue::Missing: return "missing";
+        case EvidenceIssue::Blank: return "blank";
+    }
+    return "";
+}
+
 // --- detail -------------------------------------------------------------------------------
 
 namespace detail {
@@ -316,6 +325,33 @@ std::string fmt_count(double v) {
 std::string cite(const Form& form, const std::string& citation) {
     if (citation.empty()) return form.circular.short_name;
     return form.circular.short_name + " " + citation;
+}
+
+bool checkable(const data::Evidence& e) { return !e.description.value.empty() || e.date.has_value(); }
+
+EvidenceState evidence_state(const data::IndicatorInput& in) {
+    EvidenceState st;
+    bool any = false;
+    for (const auto& e : in.evidence) {
+        if (checkable(e)) {
+            any = true;
+        } else {
+            st.blank.push_back(e.code.value);
+        }
+    }
+    if (!any) st.issue = in.evidence.empty() ? EvidenceIssue::Missing : EvidenceIssue::Blank;
+    return st;
+}
+
+std::string evidence_basis(const Form& form) {
+    if (form.rules.evidence_citation.empty()) return "thiết lập evidence=required";
+    return cite(form, form.rules.evidence_citation);
+}
+
+std::string blank_evidence_text(const std::vector<std::string>& codes) {
+    std::string list;
+    for (const auto& c : codes) list += (list.empty() ? "" : ", ") + c;
+    return "minh chứng " + list + " không có mô tả, số, ngày văn bản";
 }
 
 }  // namespace detail

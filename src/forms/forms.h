@@ -46,11 +46,19 @@ enum class NotApplicablePolicy : std::uint8_t {
     Fail,         // counted as Không đạt
 };
 
-// What a missing minh chứng does.
+// What a missing minh chứng does. "Minh chứng phù hợp" needs something a reviewer can check:
+// an <evidence> item with neither a description nor a date does not count.
 enum class EvidencePolicy : std::uint8_t {
-    Required = 0,  // Không đạt without evidence (TT24 Điều 9 khoản 3, Điều 15 khoản 3)
+    Required = 0,  // Không đạt without suitable evidence (TT24 khoản 3 Điều 9, khoản 3 Điều 15)
     Recommended,   // judged on the figures; check() warns about the missing evidence
     Optional,      // not looked at
+};
+
+// Why an indicator's evidence does not count (policies required and recommended).
+enum class EvidenceIssue : std::uint8_t {
+    None = 0,  // at least one item with a description or a date
+    Missing,   // no <evidence> at all
+    Blank,     // only items with a code and nothing a reviewer can check
 };
 
 // TT24 T3.C1: "Tối thiểu 90% Thành viên … Đối với đơn vị là Cơ sở giáo dục … tối thiểu 95%
@@ -61,7 +69,10 @@ enum class AlternativeMode : std::uint8_t {
 };
 
 // "bảo lưu trong thời hạn 03 năm (36 tháng) tiếp theo năm được công nhận" — UNVERIFIED whether
-// "năm được công nhận" is the assessed year or the year the decision is signed.
+// "năm được công nhận" is the assessed year or the year the decision is signed. DecisionYear
+// takes the decision's year from the data (<assessment decision-date>, or the council's
+// <decision date> in `hoso decision`); without it, the year after the assessed year (decisions
+// are due early in that year).
 enum class ValidityBase : std::uint8_t { AssessmentYear = 0, DecisionYear };
 
 struct Settings {
@@ -317,9 +328,13 @@ private:
 
 // Every form-dependent problem of `unit` (data::load_unit already checked the structure):
 // unknown/duplicate/missing indicators, missing or impossible figures (numerator >
-// denominator, non-whole counts, unknown levels), a Đạt result without minh chứng, upgrade
-// requests before `upgrade_months`, dates outside the assessment year or the form's validity,
-// unknown unit types, traits and settings. Errors and warnings go to `diagnostics`.
+// denominator, non-whole counts, unknown levels), dates outside the assessment year or the
+// form's validity, unknown unit types, traits and settings. Errors and warnings go to
+// `diagnostics`. A value load_unit refused (UnitData::rejected) is not reported again.
+//
+// What the assessment decides is not an input error: figures that pass without suitable
+// evidence, and an upgrade requested before `upgrade_months`, are warnings naming their
+// consequence; evaluate() gives the verdict (Không đạt; the request not in order).
 void check(const Form& form, const data::UnitData& unit, Diagnostics& diagnostics);
 
 // The settings in force for `unit`: the form's defaults with the data file's overrides.
@@ -339,6 +354,13 @@ struct IndicatorResult {
     std::optional<double> percent;  // computed main percentage, if any
     std::vector<std::string> evidence;  // codes
     std::string note;                   // from the data file
+    // What the figures alone decide, before evidence: nullopt when not judged (not
+    // applicable, figures missing or impossible).
+    std::optional<bool> figures_met;
+    // Why the evidence does not count (policies required and recommended), with the codes of
+    // the blank items; the reason says so too.
+    EvidenceIssue evidence_issue = EvidenceIssue::None;
+    std::vector<std::string> blank_evidence;
 };
 
 struct CriterionResult {
@@ -369,9 +391,19 @@ struct Evaluation {
     std::vector<LevelResult> levels;  // every level of the form, ascending
     int reached_level = 0;            // highest level whose criteria are all met; 0 = none
     bool granted = false;             // the requested level can be recognised
-    std::vector<std::string> reasons;  // why not granted (Vietnamese, one per problem)
+    std::vector<std::string> reasons;     // why not granted (Vietnamese, one per problem)
+    std::vector<std::string> reasons_en;  // the same, in English (for diagnostics)
+    // The request itself is in order. False for an upgrade the form does not allow, that is not
+    // level 1 → the top level, or that is asked before `upgrade_months` (TT24 khoản 3 Điều 5):
+    // the evaluation stands, only the request cannot be made yet.
+    bool request_in_order = true;
+    std::optional<Date> earliest_request_date;  // early upgrade: first day the Tờ trình may bear
     std::optional<int> months_since_previous;  // upgrade: months from the level-1 decision to the Tờ trình
     std::optional<Date> valid_until;           // if granted: 31/12 of the last year of validity
+    // If granted: "năm được công nhận" the validity follows, and whether it is assumed
+    // (validity-base = decision-year without a known decision date).
+    int recognised_year = 0;
+    bool recognised_year_assumed = false;
 
     const LevelResult* level(int number) const;
 };
@@ -382,6 +414,8 @@ Evaluation evaluate(const Form& form, const data::UnitData& unit);
 std::string status_text(Status s);
 // "lần đầu", "công nhận lại", "nâng mức độ"
 std::string kind_text(data::RequestKind k);
+// How evaluation_json and the template data name an EvidenceIssue: "", "missing", "blank".
+const char* evidence_issue_code(EvidenceIssue i);
 
 // Readable table for a terminal (fixed-width columns, widths counted in code points).
 std::string evaluation_text(const Form& form, const Evaluation& evaluation);

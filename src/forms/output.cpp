@@ -256,10 +256,21 @@ std::string evaluation_text(const Form& form, const Evaluation& ev) {
         out += "Thời gian từ quyết định công nhận mức độ 1 đến ngày Tờ trình: " + std::to_string(*ev.months_since_previous) +
                " tháng\n";
     }
+    if (!ev.request_in_order) {
+        out += "Hồ sơ đề nghị: CHƯA ĐÚNG QUY ĐỊNH về nâng mức độ (" + detail::cite(form, form.rules.upgrade_citation) + ")";
+        if (ev.earliest_request_date) out += "; Tờ trình lập sớm nhất từ ngày " + text::short_date(*ev.earliest_request_date);
+        out += "\n";
+    }
     for (const auto& r : ev.reasons) out += "- " + r + "\n";
     if (ev.valid_until) {
         out += "Kết quả công nhận được bảo lưu đến ngày " + text::short_date(*ev.valid_until) + " (" +
-               detail::cite(form, form.rules.validity_citation) + ")\n";
+               detail::cite(form, form.rules.validity_citation) + "): " + text::two_digits(form.rules.validity_years) +
+               " năm tiếp theo năm " + std::to_string(ev.recognised_year) +
+               (ev.settings.validity_base == ValidityBase::AssessmentYear
+                    ? std::string(" (năm đánh giá)")
+                    : ev.recognised_year_assumed ? std::string(" (năm ký quyết định, dự kiến; ghi decision-date khi có quyết định)")
+                                                 : std::string(" (năm ký quyết định)")) +
+               "\n";
     }
     return out;
 }
@@ -274,6 +285,15 @@ std::string evaluation_json(const Form& form, const Evaluation& ev) {
     auto num = [&](const std::string& k, long long v) {
         j.key(k);
         j.raw(std::to_string(v));
+    };
+    auto strings = [&](const std::string& k, const std::vector<std::string>& items) {
+        j.key(k);
+        j.open('[');
+        for (const auto& v : items) {
+            j.item();
+            j.raw(json_string(v));
+        }
+        j.close(']');
     };
     j.open('{');
     str("form", form.id);
@@ -324,13 +344,12 @@ std::string evaluation_json(const Form& form, const Evaluation& ev) {
                 j.key("percent");
                 j.raw(ir.percent ? json_number(*ir.percent) : "null");
                 str("reason", ir.reason);
-                j.key("evidence");
-                j.open('[');
-                for (const auto& e : ir.evidence) {
-                    j.item();
-                    j.raw(json_string(e));
-                }
-                j.close(']');
+                j.key("figures_met");
+                j.raw(ir.figures_met ? (*ir.figures_met ? "true" : "false") : "null");
+                j.key("evidence_issue");
+                j.raw(ir.evidence_issue == EvidenceIssue::None ? "null" : json_string(evidence_issue_code(ir.evidence_issue)));
+                strings("evidence_blank", ir.blank_evidence);
+                strings("evidence", ir.evidence);
                 str("note", ir.note);
                 j.close('}');
             }
@@ -344,13 +363,11 @@ std::string evaluation_json(const Form& form, const Evaluation& ev) {
     num("reached_level", ev.reached_level);
     j.key("granted");
     j.raw(ev.granted ? "true" : "false");
-    j.key("reasons");
-    j.open('[');
-    for (const auto& r : ev.reasons) {
-        j.item();
-        j.raw(json_string(r));
-    }
-    j.close(']');
+    strings("reasons", ev.reasons);
+    j.key("request_in_order");
+    j.raw(ev.request_in_order ? "true" : "false");
+    j.key("earliest_request_date");
+    j.raw(ev.earliest_request_date ? json_string(to_iso(*ev.earliest_request_date)) : "null");
     j.key("months_since_previous");
     j.raw(ev.months_since_previous ? std::to_string(*ev.months_since_previous) : "null");
     j.key("valid_until");

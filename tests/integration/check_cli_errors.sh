@@ -114,5 +114,55 @@ grep -qF -- "--only <id>" "$work/help-dossier.txt" || problem "dossier --help do
 grep -qF -- "--jobs" "$work/help-batch.txt" || problem "batch --help does not list --jobs"
 "$hoso" --help | grep -qF "3 internal error" || problem "--help: exit status 3 not documented"
 
+# What the assessment decides is a result, not bad input: a Đạt figure without suitable evidence
+# (TT24 khoản 3 Điều 9) and an upgrade asked before 12 months (khoản 3 Điều 11) validate with a
+# warning naming the consequence, evaluate to the full table, and only the Tờ trình is refused.
+# expect_out <name> <text expected on stdout> (after expect)
+expect_out() { grep -qF -- "$2" "$work/$1/stdout" || problem "$1: stdout lacks '$2': $(head -5 "$work/$1/stdout")"; }
+h302='<evidence code="H3-02" date="2024-04-20">Kế hoạch sinh hoạt chuyên môn cụm trường và biên bản chuyên đề chia sẻ kinh nghiệm dạy học</evidence>'
+/usr/bin/python3 -c 'import sys; t = open(sys.argv[1], encoding="utf-8").read(); assert sys.argv[2] in t
+open(sys.argv[3], "w", encoding="utf-8").write(t.replace(sys.argv[2], ""))
+open(sys.argv[4], "w", encoding="utf-8").write(t.replace(sys.argv[2], "<evidence code=\"H3-02\"/>"))' \
+  "$example" "$h302" "$work/noevidence.xml" "$work/blankevidence.xml"
+expect noev-validate 0 "nên được đánh giá là không đạt (TT24 khoản 3 Điều 9): Tiêu chí 3 không đạt" -- validate "$work/noevidence.xml"
+grep -qF "lỗi:" "$work/noev-validate/stderr" && problem "noev-validate: an error where a warning belongs"
+expect noev-evaluate 0 "cảnh báo:" -- evaluate "$work/noevidence.xml"
+expect_out noev-evaluate "MỨC ĐỘ 1 (Điều 6): KHÔNG ĐẠT — 2/3 tiêu chí đạt"
+expect_out noev-evaluate "Thiếu minh chứng phù hợp"
+expect_out noev-evaluate "- Chưa đạt mức độ 1: Tiêu chí 3 không đạt (chỉ tiêu T3.C2) (TT24 khoản 1 Điều 8)"
+expect noev-dossier 1 "không lập Tờ trình đề nghị mức độ 1: Chưa đạt mức độ 1" -- dossier "$work/noevidence.xml" -o "$work/noev-dossier/docs"
+expect blank-evaluate 0 "(minh chứng H3-02 không có mô tả, số, ngày văn bản)" -- evaluate --json "$work/blankevidence.xml"
+expect_out blank-evaluate '"evidence_issue": "blank"'
+expect_out blank-evaluate '"reason": "Thiếu minh chứng phù hợp (TT24 khoản 3 Điều 9): minh chứng H3-02 không có mô tả, số, ngày văn bản"'
+
+sed 's#date="2023-02-08" level="1" year="2022"#date="2024-02-08" level="1" year="2023"#' "$src/examples/tt24-tinh.xml" > "$work/earlyupgrade.xml"
+expect early-validate 0 "Tờ trình đề nghị nâng mức độ lập sớm nhất từ ngày 08/02/2025" -- validate "$work/earlyupgrade.xml"
+expect early-evaluate 0 "chưa đủ 12 tháng" -- evaluate --json "$work/earlyupgrade.xml"
+expect_out early-evaluate '"request_in_order": false'
+expect_out early-evaluate '"earliest_request_date": "2025-02-08"'
+expect_out early-evaluate '"reached_level": 2'
+expect early-dossier 1 "Tờ trình đề nghị nâng mức độ lập sớm nhất từ ngày 08/02/2025 (no Tờ trình for the requested level 2: the upgrade is requested 11 months" \
+  -- dossier "$work/earlyupgrade.xml" -o "$work/early-dossier/docs"
+
+# A wrong value is reported once: no second "chưa nhập …" / "thiếu ngày …" on its line.
+once() {
+  local name=$1 file=$2 from=$3 to=$4 text=$5
+  sed "0,\\#$from#s##$to#" "$file" > "$work/$name.xml"  # the first occurrence only
+  local line
+  line=$(grep -nF -- "$to" "$work/$name.xml" | head -1 | cut -d: -f1)
+  expect "$name" 1 "$name.xml:$line:" -- validate "$work/$name.xml"
+  local n
+  n=$(grep -c "$name.xml:$line:" "$work/$name/stderr")
+  [ "$n" -eq 1 ] || problem "$name: $n diagnostics on line $line: $(grep "$name.xml:$line:" "$work/$name/stderr")"
+  grep -qF -- "$text" "$work/$name/stderr" || problem "$name: stderr lacks '$text'"
+  [ "$(grep -c 'lỗi:' "$work/$name/stderr")" -eq 1 ] || problem "$name: more than one error: $(cat "$work/$name/stderr")"
+}
+once once-yesno "$example" '<met>có</met>' '<met>có lẽ</met>' "giá trị 'có lẽ' không hợp lệ"
+once once-date "$example" 'date="2025-01-08"' 'date="2025-02-30"' "ngày không hợp lệ: '2025-02-30'"
+once once-negative "$example" '<numerator>45</numerator>' '<numerator>-45</numerator>' "số liệu không được âm: '-45'"
+once once-figure "$src/examples/tt24-tinh.xml" '<figure name="learners">1120</figure>' '<figure name="learners">nhiều</figure>' "'nhiều' không phải là số"
+once once-count "$src/examples/tt25-tinh.xml" '<count>5</count>' '<count>năm</count>' "'năm' không phải là số"
+once once-members "$example" '<members>48</members>' '<members>bốn tám</members>' "số Thành viên phải là số nguyên"
+
 if [ "$fail" -ne 0 ]; then exit 1; fi
 echo "ok: bad input checks passed"

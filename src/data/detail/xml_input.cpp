@@ -301,7 +301,7 @@ Text XmlReader::text_at(const XMLElement* e, SourceLocation where, const Field& 
     if (first != nullptr && first->NextSibling() == nullptr && first->ToText() != nullptr) {
         Text t;
         t.where = std::move(where);
-        t.value = m_clean.clean(first->Value(), t.where, field);
+        t.value = clean(first->Value(), t.where, field);
         return t;
     }
     std::string raw;
@@ -315,7 +315,7 @@ Text XmlReader::text_at(const XMLElement* e, SourceLocation where, const Field& 
     }
     Text t;
     t.where = std::move(where);
-    t.value = m_clean.clean(raw, t.where, field);
+    t.value = clean(raw, t.where, field);
     return t;
 }
 
@@ -324,8 +324,19 @@ std::optional<Text> XmlReader::attr(const XMLElement* e, const char* name, const
     if (v == nullptr) return std::nullopt;
     Text t;
     t.where = at_attr(e, name);
-    t.value = m_clean.clean(v, t.where, field);
+    t.value = clean(v, t.where, field);
     return t;
+}
+
+std::string XmlReader::clean(std::string_view raw, const SourceLocation& where, const Field& field) {
+    const std::size_t errors = m_diag.error_count();
+    std::string s = m_clean.clean(raw, where, field);
+    if (m_diag.error_count() != errors) m_refused.emplace_back(where.line, where.column);
+    return s;
+}
+
+bool XmlReader::refused(const SourceLocation& where) const {
+    return std::find(m_refused.begin(), m_refused.end(), std::make_pair(where.line, where.column)) != m_refused.end();
 }
 
 void XmlReader::check_structure(const XMLElement* e, std::initializer_list<std::string_view> attrs,
@@ -370,6 +381,7 @@ const XMLElement* XmlReader::single(const XMLElement* parent, const char* name, 
 
 void XmlReader::missing(const SourceLocation& where, const Field& field, const std::string& vi,
                         const std::string& en) {
+    if (refused(where)) return;
     m_diag.error(where, field.str(), "thiếu " + vi, "missing " + en);
 }
 
@@ -418,6 +430,7 @@ std::optional<Date> XmlReader::date_attr(const XMLElement* e, const char* name, 
         return std::nullopt;
     }
     if (auto d = parse_partial_date(t->value)) return d;
+    if (refused(t->where)) return std::nullopt;  // its error is reported
     m_diag.error(t->where, field.str(),
                  "ngày không hợp lệ: '" + t->value + "' (ghi YYYY-MM-DD; để trống ngày: YYYY-MM)",
                  "invalid date: '" + t->value + "' (write YYYY-MM-DD; blank day: YYYY-MM)");

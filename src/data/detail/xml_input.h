@@ -99,8 +99,14 @@ public:
     const tinyxml2::XMLElement* single(const tinyxml2::XMLElement* parent, const char* name,
                                        const Field& field);
 
+    // Reports a missing value, unless a value written at `where` was refused while it was read
+    // (too long, characters the fonts lack): that value is wrong, not missing, and its error is
+    // already reported.
     void missing(const SourceLocation& where, const Field& field, const std::string& vi,
                  const std::string& en);
+    // Was the value read by text()/attr() at `where` refused (see missing())? Callers then
+    // report nothing more about it.
+    bool refused(const SourceLocation& where) const;
 
     // The text of the only child `name`; a missing or empty one is reported ("thiếu vi").
     // `check_attributes`: attributes on the child are errors (the unit parser never checked
@@ -120,9 +126,12 @@ public:
     void check_version(const tinyxml2::XMLElement* root);
 
 private:
+    std::string clean(std::string_view raw, const SourceLocation& where, const Field& field);
+
     SourceLines m_lines;
     ValueCleaner m_clean;
     Diagnostics& m_diag;
+    std::vector<std::pair<int, int>> m_refused;  // line, column of values refused by the cleaner
 };
 
 }  // namespace hoso::data::detail

@@ -67,4 +67,22 @@ std::string unit_requirement(const Form& form, const Indicator& ind, const Requi
 // The text of a citation with the circular's short name: "TT24 khoản 3 Điều 9".
 std::string cite(const Form& form, const std::string& citation);
 
+// --- Evidence ("minh chứng phù hợp", TT24 khoản 3 Điều 9) ---------------------------------
+
+// An item a reviewer can check: it has a description (name, number, date of the document) or
+// at least a date. A code alone does not count.
+bool checkable(const data::Evidence& e);
+
+struct EvidenceState {
+    EvidenceIssue issue = EvidenceIssue::None;
+    std::vector<std::string> blank;  // codes of the items that do not count, in file order
+};
+EvidenceState evidence_state(const data::IndicatorInput& in);
+
+// What makes evidence required, for reasons: "TT24 khoản 3 Điều 9", or the setting when the
+// circular has no such rule ("thiết lập evidence=required").
+std::string evidence_basis(const Form& form);
+// "minh chứng H1-01, H1-02 không có mô tả, số, ngày văn bản"
+std::string blank_evidence_text(const std::vector<std::string>& codes);
+
 }  // namespace hoso::forms::detail

@@ -147,3 +147,94 @@ TEST_CASE("TT24 điểm c khoản 1 Điều 10: no Tờ trình for a level the s
     CHECK(outcome.written.size() == 2);
     std::filesystem::remove_all(dir);
 }
+
+namespace {
+
+std::string edited_example(const std::string& name, const std::string& from, const std::string& to) {
+    std::string xml = test::slurp(test::source_dir() / "examples" / (name + ".xml"));
+    const auto at = xml.find(from);
+    REQUIRE(at != std::string::npos);
+    return xml.replace(at, from.size(), to);
+}
+
+app::Outcome run_command(app::Command c, const std::filesystem::path& input, const std::filesystem::path& out = {}) {
+    app::Request r;
+    r.command = c;
+    r.inputs = {input};
+    r.output_dir = out;
+    r.formats = {app::Format::Pdf};
+    r.dumps = true;
+    return app::run(r, test_env());
+}
+
+}  // namespace
+
+TEST_CASE("TT24 khoản 3 Điều 9: a unit with one indicator lacking evidence evaluates to the full table; validate warns; no Tờ trình",
+          "[app][evidence]") {
+    const auto dir = fresh_dir("no-evidence");
+    std::filesystem::create_directories(dir);
+    const auto input = dir / "don-vi.xml";
+    write_file_atomic(input, edited_example("tt24-huyen",
+                                            R"(<evidence code="H3-02" date="2024-04-20">Kế hoạch sinh hoạt chuyên môn cụm trường và biên bản chuyên đề chia sẻ kinh nghiệm dạy học</evidence>)",
+                                            ""));
+    auto outcome = run_command(app::Command::Validate, input);
+    INFO(outcome.diagnostics.format());
+    CHECK(outcome.exit_code == 0);
+    CHECK_FALSE(outcome.diagnostics.has_errors());
+    CHECK(outcome.diagnostics.format().find("nên được đánh giá là không đạt (TT24 khoản 3 Điều 9)") != std::string::npos);
+
+    outcome = run_command(app::Command::Evaluate, input);
+    CHECK(outcome.exit_code == 0);
+    CHECK(outcome.output.find("MỨC ĐỘ 1 (Điều 6): KHÔNG ĐẠT — 2/3 tiêu chí đạt") != std::string::npos);
+    CHECK(outcome.output.find("MỨC ĐỘ 2 (Điều 7)") != std::string::npos);
+    CHECK(outcome.output.find("Thiếu minh chứng phù hợp") != std::string::npos);
+    CHECK(outcome.output.find("CHƯA ĐỦ ĐIỀU KIỆN") != std::string::npos);
+
+    outcome = run_command(app::Command::Dossier, input, dir / "out");
+    CHECK(outcome.exit_code == 1);
+    CHECK_FALSE(std::filesystem::exists(dir / "out"));
+    CHECK(outcome.diagnostics.format().find("không lập Tờ trình đề nghị mức độ 1: Chưa đạt mức độ 1: Tiêu chí 3 không đạt (chỉ tiêu "
+                                            "T3.C2)") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("TT24 khoản 3 Điều 11: an upgrade asked at 11 months is evaluated; the Tờ trình is refused with the earliest date; "
+          "Mẫu 02/03 report the level the self-assessment reaches",
+          "[app][upgrade]") {
+    const auto dir = fresh_dir("early-upgrade");
+    std::filesystem::create_directories(dir);
+    const auto input = dir / "don-vi.xml";
+    write_file_atomic(input, edited_example("tt24-tinh", R"(date="2023-02-08" level="1" year="2022")",
+                                            R"(date="2024-02-08" level="1" year="2023")"));
+    auto outcome = run_command(app::Command::Evaluate, input);
+    INFO(outcome.diagnostics.format());
+    CHECK(outcome.exit_code == 0);
+    CHECK(outcome.output.find("Mức độ cao nhất đạt được: mức độ 2") != std::string::npos);
+    CHECK(outcome.output.find("Hồ sơ đề nghị: CHƯA ĐÚNG QUY ĐỊNH về nâng mức độ") != std::string::npos);
+
+    outcome = run_command(app::Command::Dossier, input, dir / "out");
+    CHECK(outcome.exit_code == 1);
+    CHECK_FALSE(std::filesystem::exists(dir / "out"));
+    const std::string said = outcome.diagnostics.format();
+    CHECK(said.find("không lập Tờ trình đề nghị mức độ 2: Chưa đủ 12 tháng") != std::string::npos);
+    CHECK(said.find("Tờ trình đề nghị nâng mức độ lập sớm nhất từ ngày 08/02/2025") != std::string::npos);
+    CHECK(said.find("the Tờ trình may be dated from 2025-02-08") != std::string::npos);
+    CHECK(said.find("does not reach") == std::string::npos);  // it does reach it
+
+    app::Request r;
+    r.command = app::Command::Dossier;
+    r.inputs = {input};
+    r.output_dir = dir / "out";
+    r.formats = {app::Format::Pdf};
+    r.dumps = true;
+    r.only_templates = {"mau02-bao-cao", "mau03-tong-hop"};
+    outcome = app::run(r, test_env());
+    REQUIRE(outcome.exit_code == 0);
+    for (const char* doc : {"mau02-bao-cao", "mau03-tong-hop"}) {
+        const std::string model =
+            test::slurp(dir / "out" / (std::string("truong-trung-hoc-pho-thong-tan-phong_") + doc + ".model.txt"));
+        CHECK(model.find("chưa đạt") == std::string::npos);
+        CHECK(model.find("mức độ 2") != std::string::npos);
+    }
+    std::filesystem::remove_all(dir);
+}

@@ -91,8 +91,9 @@ TEST_CASE("unit_context: the documented fields, every map sorted, for every exam
         CHECK(keys(f.find("levels")->list()[0]) == std::set<std::string>{"article", "condition", "name", "number"});
 
         const Value& ev = *root.find("evaluation");
-        CHECK(keys(ev) == std::set<std::string>{"granted", "levels", "months_since_previous", "reached_level",
-                                                "reasons", "requested", "valid_until"});
+        CHECK(keys(ev) == std::set<std::string>{"earliest_request_date", "granted", "levels", "months_since_previous",
+                                                "reached_level", "reasons", "request_in_order", "requested",
+                                                "valid_until"});
         REQUIRE(ev.find("levels")->list().size() == evaluation.levels.size());
         for (const auto& level : ev.find("levels")->list()) {
             CHECK(keys(level) == std::set<std::string>{"article", "criteria", "criteria_passed", "criteria_total",
@@ -103,8 +104,9 @@ TEST_CASE("unit_context: the documented fields, every map sorted, for every exam
                                                        "indicators_na", "indicators_passed", "indicators_total",
                                                        "number", "passed", "status", "status_text", "title"});
                 for (const auto& i : c.find("indicators")->list()) {
-                    CHECK(keys(i) == std::set<std::string>{"citation", "evidence", "evidence_items", "evidence_text",
-                                                           "id", "measure", "note", "number", "passed", "percent",
+                    CHECK(keys(i) == std::set<std::string>{"citation", "evidence", "evidence_issue", "evidence_items",
+                                                           "evidence_text", "figures_met", "id", "measure", "note",
+                                                           "number", "passed", "percent",
                                                            "reason", "requirement", "short_name", "status",
                                                            "status_text", "text", "value"});
                     for (const auto& e : i.find("evidence_items")->list()) {

@@ -474,3 +474,93 @@ TEST_CASE("decision of the example council: files, letters and dispatch", "[app]
     CHECK(dispatch.find("recipient \"Các cơ quan, đơn vị trên địa bàn huyện\"") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("decision: a unit file whose indicator lacks evidence, or asks an upgrade too early, gets a letter stating it "
+          "(TT24 khoản 3 Điều 9, khoản 3 Điều 5) — no longer an input error",
+          "[app][decision][evidence]") {
+    const auto dir = fresh_dir("results");
+    std::string no_evidence = test::slurp(test::source_dir() / "examples" / "tt24-huyen.xml");
+    no_evidence = replace_once(no_evidence, "<name>Trường Tiểu học Đông Hải</name>", "<name>Trường Tiểu học Nậm Xe</name>");
+    no_evidence = replace_once(
+        no_evidence,
+        R"(<evidence code="H3-02" date="2024-04-20">Kế hoạch sinh hoạt chuyên môn cụm trường và biên bản chuyên đề chia sẻ kinh nghiệm dạy học</evidence>)",
+        R"(<evidence code="H3-02"/>)");
+    write_file_atomic(dir / "nam-xe.xml", no_evidence);
+    std::string early = test::slurp(test::source_dir() / "examples" / "tt24-huyen.xml");
+    early = replace_once(early, "<name>Trường Tiểu học Đông Hải</name>", "<name>Trường Tiểu học Bản Giang</name>");
+    early = replace_once(early, R"(<assessment year="2024" level="1" kind="first">)",
+                         R"(<assessment year="2024" level="2" kind="upgrade">
+    <previous-decision number="41/QĐ-UBND" date="2024-02-20" level="1" year="2023"/>)");
+    write_file_atomic(dir / "ban-giang.xml", early);
+    write_file_atomic(dir / "council.xml", council_xml(R"(
+    <unit name="Trường Tiểu học Âu Lạc" level="1" result="đạt"/>
+    <unit file="nam-xe.xml"/>
+    <unit file="ban-giang.xml"/>)"));
+    const auto outcome = run_decision(dir / "council.xml", dir / "out");
+    INFO(outcome.diagnostics.format());
+    REQUIRE(outcome.exit_code == 0);
+    const std::string nam_xe = test::slurp(dir / "out" / "cong-van" / "truong-tieu-hoc-nam-xe.model.txt");
+    CHECK(nam_xe.find("Tiêu chí 3, chỉ tiêu 2") != std::string::npos);
+    CHECK(nam_xe.find("Thiếu minh chứng phù hợp (TT24 khoản 3 Điều 9): minh chứng H3-02 không có mô tả, số, ngày văn bản") !=
+          std::string::npos);
+    const std::string ban_giang = test::slurp(dir / "out" / "cong-van" / "truong-tieu-hoc-ban-giang.model.txt");
+    CHECK(ban_giang.find("Chưa đủ 12 tháng kể từ ngày ra quyết định công nhận mức độ 1 (41/QĐ-UBND ngày 20/02/2024)") !=
+          std::string::npos);
+    CHECK(ban_giang.find("Tờ trình đề nghị nâng mức độ lập sớm nhất từ ngày 20/02/2025") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("decision: khoản 4 Điều 5 — with validity-base=decision-year a unit file's validity follows the council's decision date",
+          "[app][decision][validity]") {
+    const auto dir = fresh_dir("validity");
+    const auto tpl = dir / "tpl";
+    std::filesystem::create_directories(tpl);
+    for (const auto& e : std::filesystem::directory_iterator(test::source_dir() / "templates")) {
+        std::filesystem::copy_file(e.path(), tpl / e.path().filename());
+    }
+    // A copy of the decision template that prints each unit's end of validity in Ghi chú.
+    const std::string qd = test::slurp(tpl / "quyet-dinh-cong-nhan.xml");
+    write_file_atomic(tpl / "quyet-dinh-cong-nhan.xml",
+                      replace_once(qd, "<cell>{{ u.note }}</cell>", "<cell>đến {{ u.valid_until | short_date }}</cell>"));
+    auto unit = [&](const std::string& name, const std::string& setting, const std::string& decision_date) {
+        std::string xml = test::slurp(test::source_dir() / "examples" / "tt24-huyen.xml");
+        xml = replace_once(xml, "<name>Trường Tiểu học Đông Hải</name>", "<name>" + name + "</name>");
+        if (!decision_date.empty()) {
+            xml = replace_once(xml, R"(kind="first")", R"(kind="first" decision-date=")" + decision_date + "\"");
+        }
+        if (!setting.empty()) {
+            xml = replace_once(xml, "  <indicators>",
+                               "  <settings><setting name=\"validity-base\" value=\"" + setting + "\"/></settings>\n  <indicators>");
+        }
+        return xml;
+    };
+    write_file_atomic(dir / "a.xml", unit("Trường Tiểu học A Mú Sung", "", ""));
+    write_file_atomic(dir / "b.xml", unit("Trường Tiểu học Bản Vược", "decision-year", ""));
+    write_file_atomic(dir / "c.xml", unit("Trường Tiểu học Cốc Mỳ", "decision-year", "2026-01-05"));
+    write_file_atomic(dir / "d.xml", unit("Trường Tiểu học Dền Sáng", "decision-year", "2025-03-01"));
+    const std::string units = R"(
+    <unit file="a.xml"/>
+    <unit file="b.xml"/>
+    <unit file="c.xml"/>
+    <unit file="d.xml"/>)";
+    // The decision signed in 2026 (late, the second year after the assessment).
+    write_file_atomic(dir / "council.xml", replace_once(council_xml(units), R"(number="5" date="2025-02-10")", R"(number="5" date="2026-01-05")"));
+    const auto outcome = run_decision(dir / "council.xml", dir / "out", {}, tpl);
+    INFO(outcome.diagnostics.format());
+    REQUIRE(outcome.exit_code == 0);
+    const auto list = runs(test::slurp(dir / "out" / "quyet-dinh-05.model.txt"), "AppendixHeading");
+    auto until = [&](const std::string& name) {
+        const auto it = std::find(list.begin(), list.end(), name);
+        REQUIRE(std::distance(it, list.end()) >= 4);
+        return *std::next(it, 3);
+    };
+    CHECK(until("Trường Tiểu học A Mú Sung") == "đến 31/12/2027");  // the default: the assessed year 2024
+    CHECK(until("Trường Tiểu học Bản Vược") == "đến 31/12/2029");   // the decision's year 2026
+    CHECK(until("Trường Tiểu học Cốc Mỳ") == "đến 31/12/2029");
+    CHECK(until("Trường Tiểu học Dền Sáng") == "đến 31/12/2029");   // the council's decision, not the unit file's
+    const std::string said = outcome.diagnostics.format();
+    CHECK(said.find("ngày quyết định ghi trong tệp đơn vị (01/03/2025) khác ngày quyết định của Hội đồng (05/01/2026)") !=
+          std::string::npos);
+    CHECK(said.find("05/01/2026) khác") == said.rfind("05/01/2026) khác"));  // only the unit that differs
+    std::filesystem::remove_all(dir);
+}

@@ -302,3 +302,41 @@ TEST_CASE("Settings overrides are read as name/value pairs", "[data]") {
     CHECK(d.empty());
     CHECK(u.settings.at("not-applicable").value == "fail");
 }
+
+TEST_CASE("The recognition decision's date may be given on <assessment>, whole or as a year or month", "[data][validity]") {
+    for (const auto& [written, read] : std::vector<std::pair<std::string, Date>>{
+             {"2025-02-10", Date{2025, 2, 10}}, {"10/02/2025", Date{2025, 2, 10}}, {"2025-02", Date{2025, 2, 0}}, {"2026", Date{2026, 0, 0}}}) {
+        Diagnostics d;
+        const auto u = parse(replace(kMinimal, R"(kind="first")", R"(kind="first" decision-date=")" + written + "\""), d);
+        INFO(d.format());
+        CHECK(d.empty());
+        CHECK(u.assessment.decision_date == read);
+    }
+    Diagnostics d;
+    const auto u = parse(kMinimal, d);
+    CHECK_FALSE(u.assessment.decision_date);
+    Diagnostics bad;
+    const auto v = parse(replace(kMinimal, R"(kind="first")", R"(kind="first" decision-date="2025-02-30")"), bad);
+    CHECK(has(bad, Severity::Error, "ngày không hợp lệ: '2025-02-30'", 9));
+    CHECK(bad.error_count() == 1);
+    CHECK_FALSE(v.assessment.decision_date);
+    CHECK(v.refused("assessment.decision-date"));
+}
+
+TEST_CASE("A value written but refused is recorded as such, so that nothing reports it again as missing", "[data][once]") {
+    std::string xml = kMinimal;
+    xml = replace(xml, "<numerator>45</numerator>", "<numerator>-45</numerator><met>có lẽ</met>");
+    xml = replace(xml, "<denominator>48</denominator>", "<denominator></denominator><figure name=\"learners\">x</figure>");
+    xml = replace(xml, "<members>48</members>", "<members>-1</members>");
+    xml = replace(xml, R"(<assessment year="2024" level="1" kind="first"/>)",
+                  R"(<assessment year="2024" level="x" kind="first"/>
+  <documents><document kind="to-trinh" date="2025-02-30"/></documents>)");
+    Diagnostics d;
+    const auto u = parse(xml, d);
+    INFO(d.format());
+    CHECK(d.error_count() == 6);
+    const auto& in = u.indicators.at(0);
+    CHECK(in.rejected == std::set<std::string>{"numerator", "met", "learners"});
+    CHECK(in.locations.count("denominator") == 1);  // written, empty: missing, not refused
+    CHECK(u.rejected == std::set<std::string>{"unit.members", "assessment.level", "documents.to-trinh.date"});
+}

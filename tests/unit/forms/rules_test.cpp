@@ -12,21 +12,64 @@ using forms::Status;
 
 // --- Evidence ----------------------------------------------------------------------------------
 
-TEST_CASE("TT24 khoản 3 Điều 9 — chỉ tiêu không có minh chứng phù hợp được đánh giá là không đạt", "[forms][evidence][tt24-huyen]") {
-    const auto& f = form("tt24-huyen");
-    data::UnitData u = passing_unit(f, "ubnd-xa");
-    input(u, "T1.C1").evidence.clear();
-    const auto e = forms::evaluate(f, u);
-    CHECK(result(e, 1, "T1.C1").status == Status::Fail);
-    CHECK(result(e, 1, "T1.C1").reason == "Thiếu minh chứng (TT24 khoản 3 Điều 9)");
-    CHECK(criterion(e, 1, "T1").status == Status::Fail);
-    CHECK(e.reached_level == 0);
+namespace {
+Diagnostics checked(const forms::Form& f, const data::UnitData& u) {
     Diagnostics d;
     forms::check(f, u, d);
-    const auto m = matching(d, "không có minh chứng");
-    REQUIRE(m.size() == 1);
-    CHECK(m[0].severity == Severity::Error);
-    CHECK(m[0].where.line == input(u, "T1.C1").where.line);
+    return d;
+}
+// The diagnostics of check() about evidence (field "indicator[…].evidence"); passing_unit's
+// other notes (figures it gives every unit type) are left out.
+std::vector<Diagnostic> evidence_notes(const forms::Form& f, const data::UnitData& u) {
+    std::vector<Diagnostic> out;
+    const Diagnostics d = checked(f, u);
+    for (const auto& x : d.items()) {
+        if (x.field.size() > 9 && x.field.compare(x.field.size() - 9, 9, ".evidence") == 0) out.push_back(x);
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("TT24 khoản 3 Điều 9 — chỉ tiêu không có minh chứng phù hợp được đánh giá là không đạt: a result, not an input error",
+          "[forms][evidence][tt24-huyen]") {
+    const auto& f = form("tt24-huyen");
+    data::UnitData u = passing_unit(f, "ubnd-xa");
+    // One side of the rule: one described item is suitable evidence.
+    auto e = forms::evaluate(f, u);
+    CHECK(result(e, 1, "T1.C1").status == Status::Pass);
+    CHECK(result(e, 1, "T1.C1").evidence_issue == forms::EvidenceIssue::None);
+    CHECK(e.granted);
+    CHECK(matching(checked(f, u), "minh chứng").empty());
+    // The other: none at all.
+    input(u, "T1.C1").evidence.clear();
+    e = forms::evaluate(f, u);
+    const auto& r = result(e, 1, "T1.C1");
+    CHECK(r.status == Status::Fail);
+    CHECK(r.reason == "Thiếu minh chứng phù hợp (TT24 khoản 3 Điều 9)");
+    CHECK(r.figures_met == true);
+    CHECK(r.evidence_issue == forms::EvidenceIssue::Missing);
+    CHECK(result(e, 2, "T1.C1").status == Status::Fail);
+    // The criterion and the level follow (khoản 4 Điều 9, Điều 8); every other indicator is still judged.
+    CHECK(criterion(e, 1, "T1").status == Status::Fail);
+    CHECK(criterion(e, 1, "T1").failed == 1);
+    CHECK(criterion(e, 1, "T2").status == Status::Pass);
+    CHECK(e.level(1)->criteria_passed == 2);
+    CHECK(e.reached_level == 0);
+    CHECK_FALSE(e.granted);
+    REQUIRE(e.reasons.size() == 1);
+    CHECK(e.reasons[0] == "Chưa đạt mức độ 1: Tiêu chí 1 không đạt (chỉ tiêu T1.C1) (TT24 khoản 1 Điều 8)");
+    CHECK(e.request_in_order);
+    // validate: a warning on the indicator that names the consequence; no error.
+    CHECK_FALSE(checked(f, u).has_errors());
+    const auto notes = evidence_notes(f, u);
+    REQUIRE(notes.size() == 1);
+    const auto& w = notes[0];
+    CHECK(w.severity == Severity::Warning);
+    CHECK(w.where.line == input(u, "T1.C1").where.line);
+    CHECK(w.message_vi ==
+          "chỉ tiêu T1.C1 đạt theo số liệu nhưng không có minh chứng phù hợp nên được đánh giá là không đạt (TT24 khoản 3 "
+          "Điều 9): Tiêu chí 1 không đạt, đơn vị không đạt mức độ 1 đề nghị công nhận và không lập được Tờ trình");
+    CHECK_THAT(w.message_en, Catch::Contains("no Tờ trình is made"));
 }
 
 TEST_CASE("TT24 khoản 3 Điều 15 (cấp tỉnh) — thiếu minh chứng — không đạt, kể cả khi số liệu đạt ngưỡng", "[forms][evidence][tt24-tinh]") {
@@ -35,17 +78,37 @@ TEST_CASE("TT24 khoản 3 Điều 15 (cấp tỉnh) — thiếu minh chứng —
     input(u, "T2.C1").evidence.clear();
     const auto e = forms::evaluate(f, u);
     CHECK(result(e, 1, "T2.C1").status == Status::Fail);
-    CHECK(result(e, 1, "T2.C1").reason == "Thiếu minh chứng (TT24 khoản 3 Điều 15); 100% ≥ 90%");
+    CHECK(result(e, 1, "T2.C1").reason == "Thiếu minh chứng phù hợp (TT24 khoản 3 Điều 15); 100% ≥ 90%");
+    const auto m = matching(checked(f, u), "TT24 khoản 3 Điều 15");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].severity == Severity::Warning);
+    CHECK_THAT(m[0].message_vi, Catch::Contains("Tiêu chí 2 không đạt"));
 }
 
-TEST_CASE("TT24 khoản 3 Điều 9 — không kê khai đạt thì không đòi minh chứng", "[forms][evidence][tt24-huyen]") {
+TEST_CASE("TT24 khoản 3 Điều 9 — figures that fail are Không đạt on the figures; missing evidence is added to the reason, no warning",
+          "[forms][evidence][tt24-huyen]") {
     const auto& f = form("tt24-huyen");
     data::UnitData u = passing_unit(f, "ubnd-xa");
     input(u, "T2.C4").evidence.clear();
     input(u, "T2.C4").numerator = 10;  // 1%: not claimed as met
-    Diagnostics d;
-    forms::check(f, u, d);
-    CHECK(matching(d, "minh chứng").empty());
+    CHECK(matching(checked(f, u), "minh chứng").empty());
+    const auto e = forms::evaluate(f, u);
+    CHECK(result(e, 1, "T2.C4").figures_met == false);
+    CHECK(result(e, 1, "T2.C4").reason == "Thiếu minh chứng phù hợp (TT24 khoản 3 Điều 9); 1% < 50%");
+}
+
+TEST_CASE("TT24 khoản 3 Điều 9 — figures that pass at mức độ 1 only: the warning names the level it costs", "[forms][evidence]") {
+    const auto& f = form("tt24-huyen");
+    data::UnitData u = passing_unit(f, "ubnd-xa", 2);
+    input(u, "T2.C1").numerator = 920;  // 92%: mức độ 1 (90%), not mức độ 2 (95%)
+    input(u, "T2.C1").evidence.clear();
+    auto m = matching(checked(f, u), "TT24 khoản 3 Điều 9");
+    REQUIRE(m.size() == 1);
+    CHECK_THAT(m[0].message_vi, Catch::EndsWith("Tiêu chí 2 không đạt ở mức độ 1"));
+    u.assessment.requested_level = 1;
+    m = matching(checked(f, u), "TT24 khoản 3 Điều 9");
+    REQUIRE(m.size() == 1);
+    CHECK_THAT(m[0].message_vi, Catch::EndsWith("đơn vị không đạt mức độ 1 đề nghị công nhận và không lập được Tờ trình"));
 }
 
 TEST_CASE("TT25 khoản 2 Điều 8 — đánh giá theo kết quả — thiếu minh chứng chỉ là cảnh báo (thiết lập evidence=recommended)",
@@ -56,15 +119,97 @@ TEST_CASE("TT25 khoản 2 Điều 8 — đánh giá theo kết quả — thiếu
     auto e = forms::evaluate(f, u);
     CHECK(result(e, 1, "T1.C1").status == Status::Pass);
     CHECK(result(e, 1, "T1.C1").reason == "chưa có minh chứng");
-    Diagnostics d;
-    forms::check(f, u, d);
-    const auto m = matching(d, "chưa khai minh chứng");
+    CHECK(result(e, 1, "T1.C1").evidence_issue == forms::EvidenceIssue::Missing);
+    auto m = matching(checked(f, u), "chưa khai minh chứng");
     REQUIRE(m.size() == 1);
     CHECK(m[0].severity == Severity::Warning);
-    // A locality that demands evidence sets evidence=required in the data file.
+    // A locality that demands evidence sets evidence=required: TT25 has no article for it, the setting is named.
     u.settings["evidence"] = txt("required");
     e = forms::evaluate(f, u);
     CHECK(result(e, 1, "T1.C1").status == Status::Fail);
+    CHECK(result(e, 1, "T1.C1").reason == "Thiếu minh chứng phù hợp (thiết lập evidence=required)");
+    CHECK_FALSE(e.granted);
+    const Diagnostics d = checked(f, u);
+    CHECK_FALSE(d.has_errors());
+    m = matching(d, "nên được đánh giá là không đạt (thiết lập evidence=required): Tiêu chí 1 không đạt");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].severity == Severity::Warning);
+    // evidence=optional: not looked at.
+    u.settings["evidence"] = txt("optional");
+    e = forms::evaluate(f, u);
+    CHECK(result(e, 1, "T1.C1").status == Status::Pass);
+    CHECK(result(e, 1, "T1.C1").reason.empty());
+    CHECK(result(e, 1, "T1.C1").evidence_issue == forms::EvidenceIssue::None);
+    CHECK(matching(checked(f, u), "minh chứng").empty());
+}
+
+TEST_CASE("TT24 khoản 3 Điều 9 — minh chứng phù hợp: a code with no description, number or date does not count", "[forms][evidence][blank]") {
+    const auto& f = form("tt24-huyen");
+    data::UnitData u = passing_unit(f, "ubnd-xa");
+    auto& ev = input(u, "T1.C1").evidence;
+    ev.clear();
+    ev.push_back(data::Evidence{txt("H1-01"), txt(""), std::nullopt, {"test.xml", 40, 7}});
+    auto e = forms::evaluate(f, u);
+    {
+        const auto& r = result(e, 1, "T1.C1");
+        CHECK(r.status == Status::Fail);
+        CHECK(r.reason == "Thiếu minh chứng phù hợp (TT24 khoản 3 Điều 9): minh chứng H1-01 không có mô tả, số, ngày văn bản");
+        CHECK(r.evidence_issue == forms::EvidenceIssue::Blank);
+        CHECK(r.blank_evidence == std::vector<std::string>{"H1-01"});
+        CHECK(r.evidence == std::vector<std::string>{"H1-01"});
+    }
+    CHECK_FALSE(e.granted);
+    CHECK_FALSE(checked(f, u).has_errors());
+    auto d = evidence_notes(f, u);
+    REQUIRE(d.size() == 1);  // said once, on the indicator
+    CHECK(d[0].severity == Severity::Warning);
+    CHECK(d[0].where.line == input(u, "T1.C1").where.line);
+    CHECK_THAT(d[0].message_vi,
+               Catch::StartsWith("chỉ tiêu T1.C1 đạt theo số liệu nhưng không có minh chứng phù hợp (minh chứng H1-01 "
+                                 "không có mô tả, số, ngày văn bản) nên được đánh giá là không đạt (TT24 khoản 3 Điều 9)"));
+    // A description makes it checkable.
+    ev[0].description = txt("Kế hoạch số 12/KH-UBND ngày 15/01/2024");
+    CHECK(result(forms::evaluate(f, u), 1, "T1.C1").status == Status::Pass);
+    CHECK(evidence_notes(f, u).empty());
+    // So does a date alone (the reviewer finds the document by code and date); a warning asks for the description.
+    ev[0].description = txt("");
+    ev[0].date = Date{2024, 1, 15};
+    CHECK(result(forms::evaluate(f, u), 1, "T1.C1").status == Status::Pass);
+    d = evidence_notes(f, u);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message_vi == "minh chứng H1-01 chưa có mô tả (tên, số, ngày văn bản)");
+    CHECK(d[0].where.line == 40);
+    // A blank item next to a suitable one: the indicator passes; the item is named as not counting.
+    ev[0].date.reset();
+    ev.push_back(data::Evidence{txt("H1-02"), txt("Báo cáo số 86/BC-UBND"), std::nullopt, {"test.xml", 41, 7}});
+    e = forms::evaluate(f, u);
+    CHECK(result(e, 1, "T1.C1").status == Status::Pass);
+    CHECK(result(e, 1, "T1.C1").evidence_issue == forms::EvidenceIssue::None);
+    d = evidence_notes(f, u);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].severity == Severity::Warning);
+    CHECK(d[0].where.line == 40);
+    CHECK(d[0].message_vi == "minh chứng H1-01 không có mô tả, số, ngày văn bản nên không được tính là minh chứng phù hợp");
+}
+
+TEST_CASE("TT25 (evidence=recommended) — blank evidence: Đạt on the figures, the reason and a warning say it does not count",
+          "[forms][evidence][blank][tt25-huyen]") {
+    const auto& f = form("tt25-huyen");
+    data::UnitData u = passing_unit(f, "huyen");
+    auto& ev = input(u, "T1.C1").evidence;
+    ev.clear();
+    ev.push_back(data::Evidence{txt("H1-01"), txt(""), std::nullopt, {"test.xml", 40, 7}});
+    ev.push_back(data::Evidence{txt("H1-02"), txt(""), std::nullopt, {"test.xml", 41, 7}});
+    const auto e = forms::evaluate(f, u);
+    CHECK(result(e, 1, "T1.C1").status == Status::Pass);
+    CHECK(result(e, 1, "T1.C1").reason == "chưa có minh chứng phù hợp: minh chứng H1-01, H1-02 không có mô tả, số, ngày văn bản");
+    CHECK(e.granted);
+    const auto d = evidence_notes(f, u);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].severity == Severity::Warning);
+    CHECK(d[0].message_vi ==
+          "chỉ tiêu T1.C1 đạt theo số liệu nhưng chưa có minh chứng phù hợp (minh chứng H1-01, H1-02 không có mô tả, số, "
+          "ngày văn bản)");
 }
 
 // --- Criterion and level aggregation -----------------------------------------------------------
@@ -151,23 +296,57 @@ TEST_CASE("TT24 khoản 3 Điều 5 — nâng mức độ 2 sau ít nhất 12 th
     const auto& f = form("tt24-huyen");
     auto u = upgrade_unit(f, "ubnd-xa", Date{2024, 1, 31}, Date{2025, 1, 30});
     auto e = forms::evaluate(f, u);
+    // The evaluation stands: every level is judged; only the request is not in order.
     CHECK(e.reached_level == 2);
+    CHECK(e.level(2)->status == Status::Pass);
     CHECK(e.months_since_previous == 11);
     CHECK_FALSE(e.granted);
+    CHECK_FALSE(e.request_in_order);
+    CHECK(e.earliest_request_date == Date{2025, 1, 31});
+    CHECK_FALSE(e.valid_until);
     REQUIRE(e.reasons.size() == 1);
-    CHECK_THAT(e.reasons[0], Catch::Contains("Chưa đủ 12 tháng"));
-    CHECK_THAT(e.reasons[0], Catch::Contains("TT24 khoản 3 Điều 5"));
+    CHECK(e.reasons[0] ==
+          "Chưa đủ 12 tháng kể từ ngày ra quyết định công nhận mức độ 1 (304/QĐ-UBND ngày 31/01/2024) đến ngày Tờ trình "
+          "(30/01/2025): 11 tháng (TT24 khoản 3 Điều 5); Tờ trình đề nghị nâng mức độ lập sớm nhất từ ngày 31/01/2025");
+    REQUIRE(e.reasons_en.size() == 1);
+    CHECK_THAT(e.reasons_en[0], Catch::Contains("the Tờ trình may be dated from 2025-01-31"));
+    // validate: a warning (the file is valid data), with the consequence and the earliest date.
     Diagnostics d;
     forms::check(f, u, d);
-    CHECK(matching(d, "chưa đủ 12 tháng").size() == 1);
+    INFO(d.format());
+    CHECK_FALSE(d.has_errors());
+    const auto m = matching(d, "chưa đủ 12 tháng");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].severity == Severity::Warning);
+    CHECK(m[0].where.line == 3);  // the <previous-decision>
+    CHECK_THAT(m[0].message_vi, Catch::EndsWith("(TT24 khoản 3 Điều 5): đề nghị chưa đúng thời hạn, không lập được Tờ trình; "
+                                                "Tờ trình đề nghị nâng mức độ lập sớm nhất từ ngày 31/01/2025"));
 
     u.documents["to-trinh"].date = Date{2025, 1, 31};
     e = forms::evaluate(f, u);
     CHECK(e.months_since_previous == 12);
     CHECK(e.granted);
+    CHECK(e.request_in_order);
+    CHECK_FALSE(e.earliest_request_date);
     Diagnostics d2;
     forms::check(f, u, d2);
     CHECK(matching(d2, "12 tháng").empty());
+}
+
+TEST_CASE("TT24 khoản 3 Điều 5 — the earliest date is the same day 12 months later, or the month's last day", "[forms][upgrade]") {
+    const auto& f = form("tt24-huyen");
+    // Recognised 29/02/2024: 12 months are complete on 28/02/2025, not on 27/02/2025.
+    auto u = upgrade_unit(f, "ubnd-xa", Date{2024, 2, 29}, Date{2025, 2, 27});
+    auto e = forms::evaluate(f, u);
+    CHECK_FALSE(e.granted);
+    CHECK(e.earliest_request_date == Date{2025, 2, 28});
+    u.documents["to-trinh"].date = Date{2025, 2, 28};
+    e = forms::evaluate(f, u);
+    CHECK(e.granted);
+    CHECK(e.months_since_previous == 12);
+    CHECK(add_months(Date{2024, 1, 31}, 1) == Date{2024, 2, 29});
+    CHECK(add_months(Date{2023, 12, 15}, 12) == Date{2024, 12, 15});
+    CHECK(add_months(Date{2023, 11, 30}, 3) == Date{2024, 2, 29});
 }
 
 TEST_CASE("TT24 khoản 3 Điều 11 (cấp tỉnh) — same rule; a Tờ trình with a blank day counts from the 1st of its month",
@@ -177,6 +356,9 @@ TEST_CASE("TT24 khoản 3 Điều 11 (cấp tỉnh) — same rule; a Tờ trình
     auto e = forms::evaluate(f, u);
     CHECK(e.months_since_previous == 11);  // 10/01/2024 → 01/01/2025
     CHECK_FALSE(e.granted);
+    CHECK_FALSE(e.request_in_order);
+    CHECK(e.earliest_request_date == Date{2025, 1, 10});
+    CHECK_THAT(e.reasons.at(0), Catch::Contains("(TT24 khoản 3 Điều 11)"));
     u.documents["to-trinh"].date = Date{2025, 1, 10};
     CHECK(forms::evaluate(f, u).granted);
 }
@@ -195,6 +377,8 @@ TEST_CASE("TT24 khoản 11 Điều 2 — nâng mức độ là từ mức độ 
     u.assessment.requested_level = 1;
     const auto e = forms::evaluate(f, u);
     CHECK_FALSE(e.granted);
+    CHECK_FALSE(e.request_in_order);
+    CHECK_FALSE(e.earliest_request_date);  // 35 months: the timing is not the problem
     Diagnostics d;
     forms::check(f, u, d);
     CHECK(matching(d, "nâng mức độ: đơn vị đã được công nhận mức độ 1 đề nghị công nhận mức độ 2").size() == 1);
@@ -211,12 +395,64 @@ TEST_CASE("TT24 khoản 4 Điều 5 — kết quả được bảo lưu 03 năm 
             auto e = forms::evaluate(f, u);
             REQUIRE(e.granted);
             CHECK(e.valid_until == Date{2027, 12, 31});
-            // UNVERIFIED reading: counted from the year the decision is signed (the year after).
+            CHECK(e.recognised_year == 2024);
+            CHECK_FALSE(e.recognised_year_assumed);
+            // The decision's date does not change the default reading (the assessed year).
+            u.assessment.decision_date = Date{2026, 3, 2};
+            CHECK(forms::evaluate(f, u).valid_until == Date{2027, 12, 31});
+            // UNVERIFIED reading: counted from the year the decision is signed — assumed the year after
+            // when the decision's date is not known.
+            u.assessment.decision_date.reset();
             u.settings["validity-base"] = txt("decision-year");
             e = forms::evaluate(f, u);
             CHECK(e.valid_until == Date{2028, 12, 31});
+            CHECK(e.recognised_year == 2025);
+            CHECK(e.recognised_year_assumed);
         }
     }
+}
+
+TEST_CASE("khoản 4 Điều 5 — with validity-base=decision-year, the decision's date (or year) gives the validity's end year",
+          "[forms][validity]") {
+    const auto& f = form("tt24-huyen");
+    data::UnitData u = passing_unit(f, "ubnd-xa");
+    u.settings["validity-base"] = txt("decision-year");
+    for (const auto& [decided, until] : std::vector<std::pair<Date, Date>>{
+             {Date{2025, 2, 10}, Date{2028, 12, 31}},   // signed early in the year after the assessment
+             {Date{2025, 12, 31}, Date{2028, 12, 31}},  // last day of that year
+             {Date{2026, 1, 1}, Date{2029, 12, 31}},    // signed late, the year after
+             {Date{2026, 0, 0}, Date{2029, 12, 31}},    // the year alone
+             {Date{2026, 3, 0}, Date{2029, 12, 31}}}) {
+        u.assessment.decision_date = decided;
+        const auto e = forms::evaluate(f, u);
+        CHECK(e.valid_until == until);
+        CHECK(e.recognised_year == decided.year);
+        CHECK_FALSE(e.recognised_year_assumed);
+        Diagnostics d;
+        forms::check(f, u, d);
+        CHECK_FALSE(d.has_errors());
+    }
+}
+
+TEST_CASE("The recognition decision comes after the assessed year and after the Tờ trình", "[forms][validity][dates]") {
+    const auto& f = form("tt24-huyen");
+    data::UnitData u = passing_unit(f, "ubnd-xa");  // Tờ trình 08/01/2025
+    auto errors = [&](const Date& decided) {
+        u.assessment.decision_date = decided;
+        Diagnostics d;
+        forms::check(f, u, d);
+        return matching(d, "ngày quyết định công nhận");
+    };
+    CHECK(errors(Date{2025, 1, 8}).empty());   // the same day as the Tờ trình
+    CHECK(errors(Date{2025, 0, 0}).empty());   // the year of the Tờ trình
+    CHECK(errors(Date{2025, 1, 0}).empty());   // its month
+    auto m = errors(Date{2025, 1, 7});
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].severity == Severity::Error);
+    CHECK(m[0].message_vi == "ngày quyết định công nhận (07/01/2025) trước ngày Tờ trình (08/01/2025)");
+    m = errors(Date{2024, 0, 0});
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].message_vi == "ngày quyết định công nhận (2024) phải sau năm đánh giá 2024");
 }
 
 TEST_CASE("TT24 khoản 10 Điều 2 — công nhận lại khi quyết định trước đã hết thời hạn — còn hạn thì cảnh báo", "[forms][renewal]") {
