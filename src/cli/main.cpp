@@ -252,12 +252,10 @@ void add_forms(CLI::App& app, Cli& cli) {
 using AddCommand = void (*)(CLI::App&, Cli&);
 constexpr AddCommand kCommands[] = {add_dossier, add_batch, add_decision, add_validate, add_evaluate, add_init, add_forms};
 
-// After parsing: arguments hoso itself did not take are an unknown command.
-void check_command(const CLI::App& app) {
-    if (app.get_subcommands().empty()) {
-        const auto rest = app.remaining();
-        throw UsageError("lệnh không hợp lệ '" + (rest.empty() ? std::string() : rest.front()) + "' (unknown command)");
-    }
+// After parsing: the first argument hoso itself did not take, when no command was named.
+std::string unknown_command(const CLI::App& app) {
+    const auto rest = app.remaining();
+    return "lệnh không hợp lệ '" + (rest.empty() ? std::string() : rest.front()) + "' (unknown command)";
 }
 
 // The message for an option given without its value (CLI11 names the option first).
@@ -282,7 +280,7 @@ int main(int argc, char** argv) {
     app.footer(std::string("hoso <command> --help: the options of one command.\n") + kExitStatus);
     app.set_version_flag("--version", hoso::cli::version_text(), "hoso's version and the commit it was built from");
     app.require_subcommand(0, 1);
-    app.allow_extras();  // an unknown command is reported by check_command
+    app.allow_extras();  // an unknown command is reported by unknown_command
     for (const AddCommand add : kCommands) add(app, cli);
 
     if (argc < 2) {
@@ -295,11 +293,11 @@ int main(int argc, char** argv) {
     try {
         std::reverse(args.begin(), args.end());  // CLI11 takes them last first
         app.parse(args);
-        check_command(app);
+        if (app.get_subcommands().empty()) return usage_error(unknown_command(app));
     } catch (const CLI::CallForHelp&) {
         const auto parsed = app.get_subcommands();
         if (parsed.empty() && !app.remaining().empty()) {
-            return usage_error("lệnh không hợp lệ '" + app.remaining().front() + "' (unknown command)");
+            return usage_error(unknown_command(app));
         }
         if (parsed.empty()) std::cout << app.help();
         else std::cout << parsed.front()->help("hoso");
