@@ -179,7 +179,7 @@ private:
     // Last day the previous recognition is kept (khoản 4 Điều 5: 03 năm tiếp theo năm được công nhận).
     // The year the decision was signed, as for the current recognition (evaluate): its date is known.
     Date previous_valid_until(const data::PreviousDecision& p) const {
-        return Date{p.date.year + m_form.rules.validity_years, 12, 31};
+        return valid_until(m_form, p.date.year);
     }
 
     void check_request() {

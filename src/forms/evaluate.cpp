@@ -412,6 +412,10 @@ void check_upgrade(const Form& form, const data::UnitData& unit, Evaluation& ev)
 
 }  // namespace
 
+Date valid_until(const Form& form, int recognised_year) {
+    return Date{recognised_year + form.rules.validity_years, 12, 31};
+}
+
 Evaluation evaluate(const Form& form, const data::UnitData& unit) {
     Evaluation ev;
     ev.form_id = form.id;
@@ -483,19 +487,20 @@ Evaluation evaluate(const Form& form, const data::UnitData& unit) {
     check_upgrade(form, unit, ev);
     ev.granted = ev.reasons.empty();
     if (ev.granted) {
-        // "03 năm tiếp theo năm được công nhận" (khoản 4 Điều 5): UNVERIFIED which year that is.
+        // "03 năm tiếp theo năm được công nhận" (khoản 4 Điều 5): a known decision date decides;
+        // without one, which year to assume is UNVERIFIED (validity-base).
         const auto& decided = unit.assessment.decision_date;
-        // A known decision date decides; validity-base only says what to assume without one.
         if (decided && decided->year != 0) {
             ev.recognised_year = decided->year;
-            ev.recognised_year_from_decision = true;
+            ev.recognised_year_source = RecognisedYearSource::DecisionDate;
         } else if (ev.settings.validity_base == ValidityBase::AssessmentYear) {
             ev.recognised_year = ev.year;
+            ev.recognised_year_source = RecognisedYearSource::AssessmentYear;
         } else {
             ev.recognised_year = ev.year + 1;  // decisions are due early in the following year
-            ev.recognised_year_assumed = true;
+            ev.recognised_year_source = RecognisedYearSource::AssumedDecisionYear;
         }
-        ev.valid_until = Date{ev.recognised_year + form.rules.validity_years, 12, 31};
+        ev.valid_until = valid_until(form, ev.recognised_year);
     }
     return ev;
 }

@@ -381,6 +381,13 @@ struct LevelResult {
     std::vector<CriterionResult> criteria;
 };
 
+// Where the year recognised (khoản 4 Điều 5) comes from: the decision's date when the data gives
+// it; before that, validity-base: the assessed year, or the year after it (assumed).
+enum class RecognisedYearSource : std::uint8_t { DecisionDate, AssessmentYear, AssumedDecisionYear };
+
+// 31/12 of the last year a recognition of `recognised_year` is kept.
+Date valid_until(const Form& form, int recognised_year);
+
 struct Evaluation {
     std::string form_id;
     std::string unit_name;
@@ -400,12 +407,9 @@ struct Evaluation {
     std::optional<Date> earliest_request_date;  // early upgrade: first day the Tờ trình may bear
     std::optional<int> months_since_previous;  // upgrade: months from the level-1 decision to the Tờ trình
     std::optional<Date> valid_until;           // if granted: 31/12 of the last year of validity
-    // If granted: "năm được công nhận" the validity follows — the decision's year when the data
-    // gives its date (from_decision), else the assessed year (validity-base = assessment-year) or
-    // the year after it, assumed (validity-base = decision-year).
+    // If granted: "năm được công nhận" the validity follows, and where that year comes from.
     int recognised_year = 0;
-    bool recognised_year_from_decision = false;
-    bool recognised_year_assumed = false;
+    RecognisedYearSource recognised_year_source = RecognisedYearSource::AssessmentYear;
 
     const LevelResult* level(int number) const;
 };

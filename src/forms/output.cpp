@@ -266,9 +266,15 @@ std::string evaluation_text(const Form& form, const Evaluation& ev) {
         out += "Kết quả công nhận được bảo lưu đến ngày " + text::short_date(*ev.valid_until) + " (" +
                detail::cite(form, form.rules.validity_citation) + "): " + text::two_digits(form.rules.validity_years) +
                " năm tiếp theo năm " + std::to_string(ev.recognised_year) +
-               (ev.recognised_year_from_decision ? std::string(" (năm ký quyết định)")
-                : ev.recognised_year_assumed ? std::string(" (năm ký quyết định, dự kiến; ghi decision-date khi có quyết định)")
-                                             : std::string(" (năm đánh giá; ghi decision-date khi có quyết định)")) +
+               [&] {
+                   switch (ev.recognised_year_source) {
+                       case RecognisedYearSource::DecisionDate: return " (năm ký quyết định)";
+                       case RecognisedYearSource::AssumedDecisionYear:
+                           return " (năm ký quyết định, dự kiến; ghi decision-date khi có quyết định)";
+                       case RecognisedYearSource::AssessmentYear: break;
+                   }
+                   return " (năm đánh giá; ghi decision-date khi có quyết định)";
+               }() +
                "\n";
     }
     return out;

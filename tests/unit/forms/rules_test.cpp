@@ -396,12 +396,12 @@ TEST_CASE("TT24 khoản 4 Điều 5 — kết quả được bảo lưu 03 năm 
             REQUIRE(e.granted);
             CHECK(e.valid_until == Date{2027, 12, 31});
             CHECK(e.recognised_year == 2024);
-            CHECK_FALSE(e.recognised_year_assumed);
+            CHECK(e.recognised_year_source == forms::RecognisedYearSource::AssessmentYear);
             // A known decision date gives the year recognised, whatever the setting.
             u.assessment.decision_date = Date{2026, 3, 2};
             e = forms::evaluate(f, u);
             CHECK(e.valid_until == Date{2029, 12, 31});
-            CHECK(e.recognised_year_from_decision);
+            CHECK(e.recognised_year_source == forms::RecognisedYearSource::DecisionDate);
             // UNVERIFIED reading: counted from the year the decision is signed — assumed the year after
             // when the decision's date is not known.
             u.assessment.decision_date.reset();
@@ -409,7 +409,7 @@ TEST_CASE("TT24 khoản 4 Điều 5 — kết quả được bảo lưu 03 năm 
             e = forms::evaluate(f, u);
             CHECK(e.valid_until == Date{2028, 12, 31});
             CHECK(e.recognised_year == 2025);
-            CHECK(e.recognised_year_assumed);
+            CHECK(e.recognised_year_source == forms::RecognisedYearSource::AssumedDecisionYear);
         }
     }
 }
@@ -430,8 +430,8 @@ TEST_CASE("khoản 4 Điều 5 — the decision's date (or year), when given, gi
         const auto e = forms::evaluate(f, u);
         CHECK(e.valid_until == until);
         CHECK(e.recognised_year == decided.year);
-        CHECK(e.recognised_year_from_decision);
-        CHECK_FALSE(e.recognised_year_assumed);
+        CHECK(e.recognised_year_source == forms::RecognisedYearSource::DecisionDate);
+        CHECK(e.recognised_year_source != forms::RecognisedYearSource::AssumedDecisionYear);
         Diagnostics d;
         forms::check(f, u, d);
         CHECK_FALSE(d.has_errors());
