@@ -82,6 +82,8 @@ void check_glyphs(const model::Document& doc, const font::FontSet& fonts, const 
             }
             if (const auto* sig = std::get_if<model::SignatureBlock>(&b)) {
                 check_lines(sig->authority);
+                check_lines(sig->joint_authority);
+                check(sig->joint_signer_name);
                 check_lines(sig->recipients);
                 check(sig->signer_name);
                 check(sig->recipients_label);
@@ -125,6 +127,7 @@ LoadedUnit load_unit(const std::filesystem::path& path, const font::FontSet& fon
         return u;
     }
     forms::check(*u.form, u.data, diags);
+    if (auto a = forms::resolve_authorities(library, *u.form, u.data, diags)) u.authorities = std::move(*a);
     return u;
 }
 
@@ -134,6 +137,7 @@ Resources load_resources(const Request& r, const Environment& env, Diagnostics& 
                   {},
                   templates_dir(r, env)};
     res.templates = tmpl::load_directory(res.templates_dir, diags);
+    res.library.add_province_profiles(res.templates_dir, diags);
     return res;
 }
 
@@ -188,7 +192,7 @@ std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, co
     auto unit = load_unit(input, res.fonts, res.library, diags);
     if (diags.error_count() != errors_at_start) return {};
     const auto evaluation = forms::evaluate(*unit.form, unit.data);
-    const tmpl::Value base = unit_context(unit.data, *unit.form, evaluation);
+    const tmpl::Value base = unit_context(unit.data, *unit.form, evaluation, unit.authorities);
 
     const std::string slug = text::ascii_slug(unit.data.unit.name.value, 60);
     const auto& parts = r.only_templates.empty() ? kDossier : r.only_templates;
@@ -317,12 +321,66 @@ Outcome run_init(const Request& r, const Environment& env) {
     return out;
 }
 
-Outcome run_forms(const Environment& env) {
+// A generic document (Kế hoạch, joint Tờ trình, …): its data file names the template.
+Outcome run_document(const Request& r, const Environment& env) {
     Outcome out;
-    const auto library = forms::FormLibrary::load_directory(env.resources / "forms", out.diagnostics);
+    const Resources res = load_resources(r, env, out.diagnostics);
+    if (out.diagnostics.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    const auto& input = r.inputs.at(0);
+    const data::DocumentData d = data::load_document(input, load_options(res.fonts), out.diagnostics);
+    const std::string& id = d.template_id.value;
+    if (!id.empty() && res.templates.find(id) == res.templates.end()) {
+        std::string ids;
+        for (const auto& [tid, t] : res.templates) ids += (ids.empty() ? "" : ", ") + tid;
+        out.diagnostics.error(d.template_id.where, "template",
+                              "không có mẫu '" + id + "' trong " + res.templates_dir.string() + " (có: " + ids + ")",
+                              "no template '" + id + "' in " + res.templates_dir.string());
+    }
+    if (out.diagnostics.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    const std::string name = d.issuers.empty() ? std::string() : d.issuers.front().name.value;
+    const auto files = render_document(res, r, id, document_context(d), r.output_dir / input.stem(), name, out.diagnostics);
+    if (out.diagnostics.has_errors()) {
+        out.exit_code = 1;
+        return out;
+    }
+    write_all(files, r.output_dir, out);
+    return out;
+}
+
+// One line per form, then the authority profile in force on the date and what it names
+// (UNVERIFIED settings marked), or why a dossier of that date is refused.
+Outcome run_forms(const Request& r, const Environment& env) {
+    Outcome out;
+    auto library = forms::FormLibrary::load_directory(env.resources / "forms", out.diagnostics);
+    library.add_province_profiles(templates_dir(r, env), out.diagnostics);
+    const Date date = r.date ? *r.date : env.today();
+    out.output += "Ngày văn bản (document date): " + text::short_date(date) + "\n";
     for (const auto& id : library.ids()) {
         const forms::Form* f = library.find(id);
         out.output += id + "\t" + f->title + " (" + f->circular.number + ")\n";
+        Diagnostics d;
+        const auto a = forms::resolve_authorities(library, *f, date, nullptr, nullptr, {}, d);
+        if (!a) {
+            for (const auto& m : d.items()) out.output += "\tKHÔNG LẬP HỒ SƠ (refused): " + m.message_vi + "\n";
+            continue;
+        }
+        auto mark = [&a](const char* label, const std::string& value) {
+            const std::string item = std::string(label) + ": " + value;
+            const bool unverified = std::find(a->unverified.begin(), a->unverified.end(), item) != a->unverified.end();
+            return item + (unverified ? " (CHƯA XÁC MINH)" : "");
+        };
+        out.output += "\thồ sơ thẩm quyền (authority profile): " +
+                      (a->profile.empty() ? std::string("— (lời văn của bộ tiêu chí)") : a->profile + " — " + a->profile_name) + "\n";
+        out.output += "\t" + mark("Kính gửi", a->addressee) + "\n";
+        out.output += "\t" + mark("cơ quan thẩm định", a->appraiser) + "\n";
+        out.output += "\t" + mark("người quyết định công nhận", a->decider) + "\n";
+        out.output += "\t" + mark("hạn gửi hồ sơ", a->dossier_deadline) + "\n";
     }
     if (out.diagnostics.has_errors()) out.exit_code = 1;
     return out;
@@ -337,9 +395,10 @@ Outcome run(const Request& request, const Environment& env) {
             case Command::Validate: return run_validate(request, env);
             case Command::Evaluate: return run_evaluate(request, env);
             case Command::Init: return run_init(request, env);
-            case Command::Forms: return run_forms(env);
+            case Command::Forms: return run_forms(request, env);
             case Command::Batch: return run_batch(request, env);
             case Command::Decision: return run_decision(request, env);
+            case Command::Document: return run_document(request, env);
         }
     } catch (const IoError& e) {
         return fail_io(e);

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,7 +14,7 @@
 
 namespace hoso::app {
 
-enum class Command : std::uint8_t { Dossier = 0, Validate, Evaluate, Init, Forms, Batch, Decision };
+enum class Command : std::uint8_t { Dossier = 0, Validate, Evaluate, Init, Forms, Batch, Decision, Document };
 enum class Format : std::uint8_t { Pdf = 0, Docx };
 
 // Where hoso finds its data and what time it is. Nothing below the CLI reads environment
@@ -39,6 +40,7 @@ struct Request {
     std::vector<std::string> only_templates;       // dossier/batch: render only these template ids
     int jobs = 0;                                  // batch: worker threads (0 = one per core)
     bool progress = false;                         // batch: progress line on standard error
+    std::optional<Date> date;                      // forms: the documents' date (default: today)
 };
 
 struct Outcome {

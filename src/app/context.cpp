@@ -258,7 +258,20 @@ std::string number_text(const std::string& n) {
     return n;
 }
 
-Value form_context(const forms::Form& form) {
+Value authorities_context(const forms::Authorities& a) {
+    auto v = members(8);
+    add(v, "addressee", a.addressee);
+    add(v, "appraiser", a.appraiser);
+    add(v, "decider", a.decider);
+    add(v, "decision_deadline", a.decision_deadline);
+    add(v, "dossier_deadline", a.dossier_deadline);
+    add(v, "profile", a.profile);
+    add(v, "profile_name", a.profile_name);
+    add(v, "unverified", list_of(a.unverified));
+    return ordered(std::move(v));
+}
+
+Value form_context(const forms::Form& form, const forms::Authorities* authorities) {
     auto circ = members(7);
     add(circ, "citation", form.circular.citation);
     add(circ, "date", Value(form.circular.date));
@@ -282,9 +295,9 @@ Value form_context(const forms::Form& form) {
     auto f = members(16);
     add(f, "addressee", form.procedure.addressee);
     add(f, "circular", ordered(std::move(circ)));
-    add(f, "decider", form.procedure.decider);
+    add(f, "decider", authorities ? authorities->decider : form.procedure.decider);
     add(f, "documents", docs.empty() ? Value() : Value(std::move(docs)));
-    add(f, "dossier_deadline", form.procedure.dossier_deadline);
+    add(f, "dossier_deadline", authorities ? authorities->dossier_deadline : form.procedure.dossier_deadline);
     add(f, "id", form.id);
     add(f, "levels", Value(std::move(levels)));
     add(f, "method_citation", form.rules.method_citation);
@@ -299,10 +312,12 @@ Value form_context(const forms::Form& form) {
     return ordered(std::move(f));
 }
 
-Value unit_context(const data::UnitData& d, const forms::Form& form, const forms::Evaluation& ev) {
+Value unit_context(const data::UnitData& d, const forms::Form& form, const forms::Evaluation& ev,
+                   const forms::Authorities& authorities) {
     const forms::UnitType* type = form.find_unit_type(d.unit.type.value);
     auto unit = members(10);
     add(unit, "abbreviation", d.unit.abbreviation.value);
+    add(unit, "commune", d.unit.commune.value);
     add(unit, "district", d.unit.district.value);
     add(unit, "header_lines", d.unit.issuing_lines.empty() ? Value(Value::List{Value(d.unit.name.value)})
                                                                    : list_of(d.unit.issuing_lines));
@@ -357,9 +372,7 @@ Value unit_context(const data::UnitData& d, const forms::Form& form, const forms
     if (!d.addressees.empty()) {
         addressees = list_of(d.addressees);
     } else {
-        std::string a = form.procedure.addressee;
-        if (!d.unit.district.value.empty()) a += " " + d.unit.district.value;
-        addressees = Value(Value::List{Value(a)});
+        addressees = Value(Value::List{Value(authorities.addressee)});
     }
 
     auto signer = members(2);
@@ -390,15 +403,88 @@ Value unit_context(const data::UnitData& d, const forms::Form& form, const forms
     auto root = members(11);
     add(root, "addressees", std::move(addressees));
     add(root, "assessment", ordered(std::move(assessment)));
+    add(root, "authorities", authorities_context(authorities));
     add(root, "distribution", list_of(d.distribution));
     add(root, "documents", Value(std::move(documents)));
     add(root, "evaluation", ordered(std::move(e)));
-    add(root, "form", form_context(form));
+    add(root, "form", form_context(form, &authorities));
     add(root, "report", Value(std::move(report)));
     add(root, "sections", Value(std::move(report_by_key)));
     add(root, "signer", ordered(std::move(signer)));
     add(root, "team", list_of(d.team));
     add(root, "unit", ordered(std::move(unit)));
+    return ordered(std::move(root));
+}
+
+namespace {
+
+Value signer_context(const data::Signer& s) {
+    auto v = members(2);
+    add(v, "authority", list_of(s.authority));
+    add(v, "name", s.name.value);
+    return ordered(std::move(v));
+}
+
+Value section_context(const data::DocumentSection& sec, int number) {
+    Value::List content;
+    for (const auto& c : sec.content) {
+        auto cv = members(2);
+        add(cv, "item", c.item);
+        add(cv, "text", c.text.value);
+        content.push_back(ordered(std::move(cv)));
+    }
+    Value::List subs;
+    int n = 0;
+    for (const auto& sub : sec.sections) subs.push_back(section_context(sub, ++n));
+    auto v = members(4);
+    add(v, "content", Value(std::move(content)));
+    add(v, "number", number);
+    add(v, "sections", Value(std::move(subs)));
+    add(v, "title", sec.title.value);
+    return ordered(std::move(v));
+}
+
+}  // namespace
+
+Value document_context(const data::DocumentData& d) {
+    Value::List issuers;
+    std::string symbol;
+    for (const auto& is : d.issuers) {
+        auto iv = members(4);
+        add(iv, "abbreviation", is.abbreviation.value);
+        add(iv, "name", is.name.value);
+        add(iv, "parent_agency", list_of(is.parent_agency));
+        add(iv, "signer", signer_context(is.signer));
+        issuers.push_back(ordered(std::move(iv)));
+        symbol += (symbol.empty() ? "" : "-") + is.abbreviation.value;
+    }
+    Value lead = issuers.empty() ? Value() : issuers.front();
+    Value partner = issuers.size() > 1 ? issuers[1] : Value();
+    Value::List sections;
+    int n = 0;
+    for (const auto& sec : d.sections) sections.push_back(section_context(sec, ++n));
+
+    auto document = members(14);
+    add(document, "addressees", list_of(d.addressees));
+    add(document, "closing", list_of(d.closing));
+    add(document, "distribution", list_of(d.distribution));
+    add(document, "issuers", Value(std::move(issuers)));
+    add(document, "joint", d.issuers.size() > 1);
+    add(document, "lead", std::move(lead));
+    add(document, "opening", list_of(d.opening));
+    add(document, "partner", std::move(partner));
+    add(document, "place", d.place.value);
+    add(document, "sections", Value(std::move(sections)));
+    add(document, "summary", list_of(d.summary));
+    add(document, "symbol", symbol);
+    add(document, "template", d.template_id.value);
+
+    auto doc = members(2);
+    add(doc, "date", Value(d.date));
+    add(doc, "number", number_text(d.number.value));
+    auto root = members(2);
+    add(root, "doc", ordered(std::move(doc)));
+    add(root, "document", ordered(std::move(document)));
     return ordered(std::move(root));
 }
 

@@ -441,6 +441,10 @@ Outcome run_decision(const Request& r, const Environment& env) {
         return out;
     }
 
+    // Who decides on the decision's date (the authority profile in force).
+    const auto authorities =
+        forms::resolve_authorities(res.library, *form, council.decision.date, nullptr, nullptr, council.decision.where, diags);
+
     // Resolve every unit; all problems are reported, in list order.
     std::vector<Resolved> units;
     std::map<std::string, SourceLocation> seen_names;
@@ -494,7 +498,8 @@ Outcome run_decision(const Request& r, const Environment& env) {
 
     // The data tree every council template reads.
     Value root;
-    root.set("form", form_context(*form));
+    root.set("form", form_context(*form, authorities ? &*authorities : nullptr));
+    if (authorities) root.set("authorities", authorities_context(*authorities));
     {
         Value c;
         c.set("year", council.year);

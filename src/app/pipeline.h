@@ -40,6 +40,7 @@ data::LoadOptions load_options(const font::FontSet& fonts);
 struct LoadedUnit {
     data::UnitData data;
     const forms::Form* form = nullptr;
+    forms::Authorities authorities;  // in force on the Tờ trình's date (set with `form`)
 };
 LoadedUnit load_unit(const std::filesystem::path& path, const font::FontSet& fonts,
                      const forms::FormLibrary& library, Diagnostics& diags);

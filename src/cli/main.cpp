@@ -208,6 +208,20 @@ void add_decision(CLI::App& app, Cli& cli) {
     });
 }
 
+void add_document(CLI::App& app, Cli& cli) {
+    CLI::App& cmd = *app.add_subcommand(
+        "document", "one administrative document (Kế hoạch, joint Tờ trình, …) from a data file naming its template");
+    inputs_option(cmd, cli, "document.xml", "the document's data file");
+    output_dir_option(cmd, cli);
+    document_options(cmd, cli);
+    common_options(cmd, cli);
+    on_parsed(cmd, [&cli] {
+        cli.request.command = Command::Document;
+        require(cli.inputs.size() == 1, "document cần đúng một tệp dữ liệu (needs one data file)");
+        require(!cli.request.output_dir.empty(), "document cần -o <thư mục> (needs -o <dir>)");
+    });
+}
+
 void add_validate(CLI::App& app, Cli& cli) {
     CLI::App& cmd = *app.add_subcommand("validate", "checks data files, reports every problem");
     inputs_option(cmd, cli, "unit.xml", "unit data files");
@@ -244,13 +258,22 @@ void add_init(CLI::App& app, Cli& cli) {
 }
 
 void add_forms(CLI::App& app, Cli& cli) {
-    CLI::App& cmd = *app.add_subcommand("forms", "lists the form ids");
+    CLI::App& cmd = *app.add_subcommand("forms", "lists the form ids and the authorities in force on a date");
+    value_option(cmd, cli, "--date", [&cli](const std::string& v) {
+            const auto d = hoso::parse_date(v);
+            if (!d) throw UsageError("ngày không hợp lệ '" + v + "', cần YYYY-MM-DD (invalid date)");
+            cli.request.date = *d;
+        }, "<YYYY-MM-DD>", "the date of the documents (default: today): which authority profile applies",
+                 "--date cần một ngày YYYY-MM-DD (needs a date)");
+    value_option(cmd, cli, "--templates", [&cli](const std::string& v) { cli.request.templates_dir = v; }, "<dir>",
+                 "a province's own copy of templates/ (its authorities.xml profile is shown too)",
+                 "--templates cần một thư mục (needs a directory)");
     common_options(cmd, cli);
     on_parsed(cmd, [&cli] { cli.request.command = Command::Forms; });
 }
 
 using AddCommand = void (*)(CLI::App&, Cli&);
-constexpr AddCommand kCommands[] = {add_dossier, add_batch, add_decision, add_validate, add_evaluate, add_init, add_forms};
+constexpr AddCommand kCommands[] = {add_dossier, add_batch, add_decision, add_document, add_validate, add_evaluate, add_init, add_forms};
 
 // After parsing: the first argument hoso itself did not take, when no command was named.
 std::string unknown_command(const CLI::App& app) {

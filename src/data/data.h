@@ -34,6 +34,7 @@ struct Unit {
     Text abbreviation;                 // ký hiệu of the unit for số/ký hiệu, e.g. "THĐH"
     Text place;                        // địa danh for the date line, e.g. "Phong Thổ"
     Text district;                     // huyện/tỉnh the unit belongs to, e.g. "huyện Phong Thổ"
+    Text commune;                      // xã/phường the unit belongs to, e.g. "xã Phong Thổ" (from 01/07/2025)
     std::optional<int> members;        // number of Thành viên, if given
     std::vector<Text> traits;          // further properties the form defines, e.g. "vung-kho-khan"
     SourceLocation where;              // the <unit> element
@@ -71,6 +72,15 @@ struct DocumentInfo {
 struct Signer {
     std::vector<Text> authority;  // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", then the chức vụ line(s)
     Text name;
+};
+
+// <authorities profile="…" confirmed="yes"/>: which authority profile (forms/authorities/, or a
+// province's own next to its templates) the dossier uses instead of the one its date selects,
+// and whether the clerk has confirmed the profile's UNVERIFIED settings.
+struct AuthorityChoice {
+    Text profile;            // empty = chosen by the document's date
+    bool confirmed = false;  // the UNVERIFIED settings were checked against current guidance
+    SourceLocation where;
 };
 
 struct Evidence {
@@ -117,6 +127,7 @@ struct UnitData {
     std::map<std::string, DocumentInfo> documents;  // "to-trinh", "bao-cao", "tong-hop"
     std::vector<Text> addressees;         // Kính gửi (empty = the form's default authority)
     Signer signer;
+    std::optional<AuthorityChoice> authorities;  // <authorities>; absent = by the Tờ trình's date
     std::vector<Text> distribution;       // Nơi nhận items (empty = form default)
     std::vector<IndicatorInput> indicators;  // in file order
     std::vector<ReportSection> report;    // narrative sections of the Báo cáo
@@ -131,6 +142,50 @@ struct UnitData {
     std::set<std::string> rejected;
     bool refused(const std::string& field) const { return rejected.count(field) != 0; }
 };
+
+// --- A generic administrative document (hoso document): Kế hoạch, joint Tờ trình, … ---------
+// The file names the template that prints it; the format is in examples/README.md.
+
+struct DocumentIssuer {               // one issuing body (the lead first; two = liên tịch)
+    std::vector<Text> parent_agency;  // cơ quan chủ quản lines (may be empty)
+    Text name;                        // "Sở Giáo dục và Đào tạo" (printed upper-case)
+    Text abbreviation;                // for the ký hiệu: "SGDĐT"
+    Signer signer;
+    SourceLocation where;
+};
+
+struct DocumentContent {              // one paragraph of a section: plain or a "- " item
+    bool item = false;
+    Text text;
+};
+
+struct DocumentSection {              // "I. MỤC ĐÍCH, YÊU CẦU", "1. Xác định …"
+    Text title;
+    std::vector<DocumentContent> content;
+    std::vector<DocumentSection> sections;  // one level below (numbered 1., 2., …)
+    SourceLocation where;
+};
+
+struct DocumentData {
+    std::filesystem::path source;
+    Text template_id;                 // "ke-hoach", "to-trinh-lien-tich"
+    std::vector<DocumentIssuer> issuers;
+    Text number;                      // blank = numbered by hand
+    Date date;                        // day/month may be blank
+    Text place;                       // địa danh of the date line
+    std::vector<Text> summary;        // trích yếu lines
+    std::vector<Text> addressees;     // Kính gửi (Tờ trình); may be empty (Kế hoạch)
+    std::vector<Text> opening;        // paragraphs before section I (căn cứ, "Thực hiện …")
+    std::vector<DocumentSection> sections;
+    std::vector<Text> closing;        // paragraphs after the sections (the last ends "./.")
+    std::vector<Text> distribution;   // Nơi nhận
+    SourceLocation where;
+};
+
+struct LoadOptions;
+DocumentData load_document(const std::filesystem::path& path, const LoadOptions& options, Diagnostics& diagnostics);
+DocumentData parse_document(std::string_view xml, const std::string& file_name, const LoadOptions& options,
+                            Diagnostics& diagnostics);
 
 struct LoadOptions {
     // Called for every string value; returns the code points the output fonts cannot print

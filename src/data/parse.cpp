@@ -119,7 +119,7 @@ void parse_unit_element(Reader& r, const XMLElement* e, Unit& u, std::set<std::s
     const std::string f = "unit";
     r.check_structure(e, {"type"},
                       {"name", "parent-agency", "issuing-line", "abbreviation", "place", "district",
-                       "members", "trait"},
+                       "commune", "members", "trait"},
                       f);
     u.where = r.at(e);
     if (auto t = r.attr(e, "type", "unit.type")) u.type = *t;
@@ -136,6 +136,7 @@ void parse_unit_element(Reader& r, const XMLElement* e, Unit& u, std::set<std::s
     u.place = r.required(e, "place", "unit.place", "địa danh (ghi ở dòng ngày tháng)",
                          "place name (for the date line)", false);
     if (const XMLElement* d = r.single(e, "district", "unit.district")) u.district = r.text(d, "unit.district");
+    if (const XMLElement* c = r.single(e, "commune", "unit.commune")) u.commune = r.text(c, "unit.commune");
     u.parent_agency = r.list(e, "parent-agency", "unit.parent-agency");
     u.issuing_lines = r.list(e, "issuing-line", "unit.issuing-line");
     u.traits = r.list(e, "trait", "unit.trait");
@@ -311,6 +312,23 @@ void parse_signer(Reader& r, const XMLElement* e, Signer& s) {
                   "signer's title (<authority>, e.g. HIỆU TRƯỞNG)");
     }
     s.name = r.required(e, "name", "signer.name", "họ tên người ký", "signer's name", false);
+}
+
+AuthorityChoice parse_authorities(Reader& r, const XMLElement* e) {
+    r.check_structure(e, {"profile", "confirmed"}, {}, "authorities");
+    AuthorityChoice c;
+    c.where = r.at(e);
+    if (auto p = r.attr(e, "profile", "authorities.profile")) c.profile = *p;
+    if (auto v = r.attr(e, "confirmed", "authorities.confirmed")) {
+        if (v->value == "yes" || v->value == "có") {
+            c.confirmed = true;
+        } else if (v->value != "no" && v->value != "không") {
+            r.diag().error(v->where, "authorities.confirmed",
+                           "confirmed phải là yes hoặc no, không phải '" + v->value + "'",
+                           "confirmed must be yes or no, not '" + v->value + "'");
+        }
+    }
+    return c;
 }
 
 void parse_settings(Reader& r, const XMLElement* e, std::map<std::string, Text>& settings) {
@@ -503,7 +521,141 @@ void parse_report(Reader& r, const XMLElement* e, std::vector<ReportSection>& re
     }
 }
 
+// <section title="…"> <p>…</p> <item>…</item> <section title="…">…</section> </section>
+void parse_document_section(Reader& r, const XMLElement* e, DocumentSection& sec, int depth) {
+    const std::string f = depth == 0 ? "section" : "section.section";
+    if (depth == 0) {
+        r.check_structure(e, {"title"}, {"p", "item", "section"}, f);
+    } else {
+        r.check_structure(e, {"title"}, {"p", "item"}, f);
+    }
+    sec.where = r.at(e);
+    if (auto t = r.attr(e, "title", f + ".title")) sec.title = *t;
+    if (sec.title.value.empty()) r.missing(sec.where, f + ".title", "tên mục (title)", "section title (title)");
+    for (const XMLElement* c = e->FirstChildElement(); c != nullptr; c = c->NextSiblingElement()) {
+        const std::string_view name = c->Name();
+        if (name == "p" || name == "item") {
+            r.check_structure(c, {}, {}, f + "." + std::string(name), true);
+            DocumentContent dc;
+            dc.item = name == "item";
+            dc.text = r.text(c, f + "." + std::string(name));
+            if (!dc.text.value.empty()) sec.content.push_back(std::move(dc));
+        } else if (name == "section" && depth == 0) {
+            DocumentSection sub;
+            parse_document_section(r, c, sub, depth + 1);
+            sec.sections.push_back(std::move(sub));
+        }
+    }
+}
+
 }  // namespace
+
+DocumentData parse_document(std::string_view xml, const std::string& file_name, const LoadOptions& options,
+                            Diagnostics& diagnostics) {
+    DocumentData out;
+    out.source = file_name;
+    if (!preflight_xml(xml, file_name, diagnostics)) return out;
+    tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
+    doc.Parse(xml.data(), xml.size());
+    if (doc.Error()) {
+        detail::report_malformed_xml(doc, file_name, diagnostics, detail::xml_error_vi(doc.ErrorID()));
+        return out;
+    }
+    Reader r(xml, file_name, options, diagnostics);
+    const XMLElement* root = doc.RootElement();
+    if (root == nullptr || std::string_view(root->Name()) != "hoso-document") {
+        diagnostics.error(root ? r.at(root) : r.file_only(), "", "phần tử gốc phải là <hoso-document>",
+                          "the root element must be <hoso-document>");
+        return out;
+    }
+    r.check_structure(root, {"template", "version"},
+                      {"issuer", "document", "summary", "addressees", "opening", "section", "closing",
+                       "distribution"},
+                      "");
+    r.check_version(root);
+    out.where = r.at(root);
+    if (auto t = r.attr(root, "template", "template")) out.template_id = *t;
+    if (out.template_id.value.empty()) {
+        r.missing(out.where, "template", "mẫu in văn bản (thuộc tính template, ví dụ ke-hoach)",
+                  "the template (attribute template, e.g. ke-hoach)");
+        out.template_id.where = out.where;
+    }
+    for (const XMLElement* e = root->FirstChildElement("issuer"); e != nullptr; e = e->NextSiblingElement("issuer")) {
+        r.check_structure(e, {}, {"parent-agency", "name", "abbreviation", "signer"}, "issuer");
+        DocumentIssuer is;
+        is.where = r.at(e);
+        is.parent_agency = r.list(e, "parent-agency", "issuer.parent-agency");
+        is.name = r.required(e, "name", "issuer.name", "tên cơ quan ban hành", "issuing body's name");
+        is.abbreviation = r.required(e, "abbreviation", "issuer.abbreviation",
+                                     "chữ viết tắt tên cơ quan (dùng trong ký hiệu văn bản)",
+                                     "the body's abbreviation (for the ký hiệu)");
+        if (const XMLElement* s = r.single(e, "signer", "issuer.signer")) {
+            parse_signer(r, s, is.signer);
+        } else {
+            r.missing(is.where, "issuer.signer", "người ký của cơ quan (<signer>)", "the body's signer (<signer>)");
+        }
+        out.issuers.push_back(std::move(is));
+    }
+    if (out.issuers.empty()) {
+        r.missing(out.where, "issuer", "cơ quan ban hành (<issuer>)", "the issuing body (<issuer>)");
+    } else if (out.issuers.size() > 2) {
+        r.diag().error(out.issuers[2].where, "issuer",
+                       "văn bản liên tịch của hơn hai cơ quan chưa được hỗ trợ",
+                       "joint documents of more than two bodies are not supported");
+    }
+    if (const XMLElement* e = r.single(root, "document", "document")) {
+        r.check_structure(e, {"number", "date", "place"}, {}, "document");
+        if (auto n = r.attr(e, "number", "document.number")) out.number = *n;
+        if (auto d = r.date_attr(e, "date", "document.date", true)) out.date = *d;
+        if (auto p = r.attr(e, "place", "document.place")) out.place = *p;
+        if (out.place.value.empty()) r.missing(r.at(e), "document.place", "địa danh (place)", "place name (place)");
+    } else {
+        r.missing(out.where, "document", "số, ngày văn bản (<document number=… date=… place=…/>)",
+                  "the document's number and date (<document number=… date=… place=…/>)");
+    }
+    for (const XMLElement* e = root->FirstChildElement("summary"); e != nullptr; e = e->NextSiblingElement("summary")) {
+        r.check_structure(e, {}, {}, "summary", true);
+        Text t = r.text(e, "summary");
+        if (!t.value.empty()) out.summary.push_back(std::move(t));
+    }
+    if (out.summary.empty()) r.missing(out.where, "summary", "trích yếu (<summary>)", "the summary line (<summary>)");
+    if (const XMLElement* e = r.single(root, "addressees", "addressees")) {
+        r.check_structure(e, {}, {"addressee"}, "addressees");
+        out.addressees = r.list(e, "addressee", "addressees");
+    }
+    if (const XMLElement* e = r.single(root, "opening", "opening")) {
+        r.check_structure(e, {}, {"p"}, "opening");
+        out.opening = r.list(e, "p", "opening.p");
+    }
+    for (const XMLElement* e = root->FirstChildElement("section"); e != nullptr; e = e->NextSiblingElement("section")) {
+        DocumentSection sec;
+        parse_document_section(r, e, sec, 0);
+        out.sections.push_back(std::move(sec));
+    }
+    if (const XMLElement* e = r.single(root, "closing", "closing")) {
+        r.check_structure(e, {}, {"p"}, "closing");
+        out.closing = r.list(e, "p", "closing.p");
+    }
+    if (const XMLElement* e = r.single(root, "distribution", "distribution")) {
+        r.check_structure(e, {}, {"recipient"}, "distribution");
+        out.distribution = r.list(e, "recipient", "distribution");
+        for (auto& t : out.distribution) t.value = detail::strip_item_punctuation(t.value);
+    }
+    return out;
+}
+
+DocumentData load_document(const std::filesystem::path& path, const LoadOptions& options, Diagnostics& diagnostics) {
+    const std::string bytes = read_file(path, kMaxFileBytes + 1);
+    if (bytes.size() > kMaxFileBytes) {
+        DocumentData out;
+        out.source = path;
+        diagnostics.error({path.string(), 0, 0}, "", "tệp quá lớn, không đọc", "file too large, not read");
+        return out;
+    }
+    DocumentData out = parse_document(bytes, path.string(), options, diagnostics);
+    out.source = path;
+    return out;
+}
 
 UnitData parse_unit(std::string_view xml, const std::string& file_name, const LoadOptions& options,
                     Diagnostics& diagnostics) {
@@ -531,7 +683,7 @@ UnitData parse_unit(std::string_view xml, const std::string& file_name, const Lo
         return out;
     }
     r.check_structure(root, {"form", "version"},
-                      {"unit", "assessment", "documents", "addressees", "signer", "distribution",
+                      {"unit", "assessment", "documents", "addressees", "signer", "authorities", "distribution",
                        "team", "settings", "indicators", "report"},
                       "");
     r.check_version(root);
@@ -563,6 +715,7 @@ UnitData parse_unit(std::string_view xml, const std::string& file_name, const Lo
     } else {
         r.missing(r.at(root), "signer", "người ký (<signer>)", "signer (<signer>)");
     }
+    if (const XMLElement* e = r.single(root, "authorities", "authorities")) out.authorities = parse_authorities(r, e);
     if (const XMLElement* e = r.single(root, "distribution", "distribution")) {
         r.check_structure(e, {}, {"recipient"}, "distribution");
         out.distribution = r.list(e, "recipient", "distribution");

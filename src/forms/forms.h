@@ -305,6 +305,59 @@ struct Form {
     std::string describe(const Applicability& a) const;
 };
 
+// --- Authorities by date (forms/authorities/*.xml) --------------------------------------------
+//
+// Who receives the Tờ trình (Kính gửi), who appraises, who signs the decision and the deadline
+// wording are not fixed by the form once the 2025 two-level local government took effect: they
+// are an authority profile in force on the document's date. A setting a profile leaves out is
+// the form's own (<procedure>, the circular's text). Format: forms/README.md.
+
+struct AuthoritySetting {
+    std::string text;         // empty = the form's own wording
+    bool verified = true;     // false: an UNVERIFIED successor, to be confirmed
+    std::string source;       // where it comes from (a citation, or why it is assumed)
+};
+
+struct FormAuthorities {
+    std::string form_id;
+    // The level the form assesses no longer exists (tt25-huyen from 01/07/2025): dossiers refused.
+    bool abolished = false;
+    std::string abolished_vi, abolished_en;
+    AuthoritySetting addressee;      // Kính gửi of the Tờ trình
+    std::string addressee_of;        // appended from the unit: "district", "commune" or "" (nothing)
+    AuthoritySetting appraiser;      // receives and appraises the dossier (thẩm định)
+    AuthoritySetting decider;        // signs the recognition decision
+    AuthoritySetting dossier_deadline;
+    AuthoritySetting decision_deadline;
+    SourceLocation where;
+};
+
+struct AuthorityProfile {
+    std::string id;                // "ba-cap", "hai-cap", or a province's own
+    std::string name;              // "Chính quyền địa phương ba cấp (đến hết ngày 30/06/2025)"
+    Date from;                     // in force from (inclusive); year 0 = always
+    std::optional<Date> until;     // inclusive
+    bool province = false;         // read from a province's templates folder (authorities.xml)
+    std::filesystem::path source;
+    std::vector<FormAuthorities> forms;
+
+    const FormAuthorities* find(const std::string& form_id) const;
+    bool covers(const Date& d) const;
+};
+
+// The authorities one document uses: its profile's entry for the form, the form's own wording
+// where the profile says nothing.
+struct Authorities {
+    std::string profile;        // id of the profile ("" = none covers the date: the form's wording)
+    std::string profile_name;
+    std::string addressee;      // the whole Kính gửi line, with the unit's district/commune
+    std::string appraiser;
+    std::string decider;
+    std::string dossier_deadline;
+    std::string decision_deadline;
+    std::vector<std::string> unverified;  // "Kính gửi: Phòng Văn hóa - Xã hội", … (not confirmed)
+};
+
 class FormLibrary {
 public:
     // Reads every *.xml in `dir` (in name order). Problems in form files are reported with
@@ -320,9 +373,34 @@ public:
     const std::vector<Form>& forms() const { return m_forms; }
     void add(Form form);  // replaces a form with the same id
 
+    // Authority profiles: load_directory also reads `dir`/authorities/*.xml. A province's own
+    // profile file is `templates_dir`/authorities.xml (if present); its profiles win over the
+    // shipped ones for the dates they cover.
+    static std::optional<AuthorityProfile> parse_profile(std::string_view xml, const std::string& file_name,
+                                                         Diagnostics& diagnostics);
+    void add_province_profiles(const std::filesystem::path& templates_dir, Diagnostics& diagnostics);
+    const std::vector<AuthorityProfile>& profiles() const { return m_profiles; }
+    const AuthorityProfile* find_profile(const std::string& id) const;
+    // The profile in force on `date` for `form_id`: a province's first, then the shipped one
+    // with the latest start; nullptr when none covers the date or names the form.
+    const AuthorityProfile* profile_for(const Date& date, const std::string& form_id) const;
+
 private:
     std::vector<Form> m_forms;  // sorted by id
+    std::vector<AuthorityProfile> m_profiles;  // in load order (shipped, then province)
 };
+
+// The authorities of a document of `form` dated `date` (blank day/month: the earliest day),
+// for a unit (district/commune for the Kính gửi). `choice` names a profile and/or confirms its
+// UNVERIFIED settings. Errors (with `where`): a named profile that does not exist or does not
+// cover the date; a form whose level no longer exists on that date. A warning lists the
+// UNVERIFIED settings used and not confirmed. nullopt only when an error was reported.
+std::optional<Authorities> resolve_authorities(const FormLibrary& library, const Form& form, const Date& date,
+                                               const data::Unit* unit, const data::AuthorityChoice* choice,
+                                               const SourceLocation& where, Diagnostics& diagnostics);
+// The same for a unit's dossier: the Tờ trình's date (undated: the year after the assessed year).
+std::optional<Authorities> resolve_authorities(const FormLibrary& library, const Form& form,
+                                               const data::UnitData& unit, Diagnostics& diagnostics);
 
 // --- Validation against a form --------------------------------------------------------------
 

@@ -689,6 +689,144 @@ std::optional<Form> FormLibrary::load_file(const std::filesystem::path& path, Di
     return form;
 }
 
+namespace {
+
+// <addressee verified="no" source="…" of="district">Phòng Giáo dục và Đào tạo</addressee>
+AuthoritySetting read_setting(FormReader& r, const XMLElement* parent, const char* name, bool with_of,
+                              std::string* of) {
+    AuthoritySetting s;
+    const XMLElement* e = parent->FirstChildElement(name);
+    if (e == nullptr) return s;
+    if (e->NextSiblingElement(name) != nullptr) {
+        r.error(r.at(e->NextSiblingElement(name)), std::string("<") + name + "> bị lặp", std::string("repeated <") + name + ">");
+    }
+    if (with_of) {
+        r.check_structure(e, {"verified", "source", "of"}, {}, true);
+        const std::string v = r.attr(e, "of");
+        if (!v.empty() && v != "district" && v != "commune") {
+            r.error(r.at_attr(e, "of"), "of phải là district hoặc commune, không phải '" + v + "'",
+                    "of must be district or commune, not '" + v + "'");
+        }
+        if (of) *of = v;
+    } else {
+        r.check_structure(e, {"verified", "source"}, {}, true);
+    }
+    if (auto v = r.bool_attr(e, "verified")) s.verified = *v;
+    s.source = r.attr(e, "source");
+    s.text = r.text(e);
+    if (s.text.empty()) r.error(r.at(e), std::string("<") + name + "> đang trống", std::string("<") + name + "> is empty");
+    return s;
+}
+
+bool read_profile(FormReader& r, const XMLElement* root, AuthorityProfile& p) {
+    const std::size_t errors = r.diag().error_count();
+    r.check_structure(root, {"id", "from", "until", "version"}, {"name", "form"});
+    p.id = r.required_attr(root, "id");
+    if (auto d = r.date_attr(root, "from", false)) p.from = *d;
+    p.until = r.date_attr(root, "until", false);
+    p.name = r.required_child_text(root, "name");
+    for (const XMLElement* f = root->FirstChildElement("form"); f != nullptr; f = f->NextSiblingElement("form")) {
+        r.check_structure(f, {"id", "abolished"},
+                          {"addressee", "appraiser", "decider", "dossier-deadline", "decision-deadline", "vi", "en"});
+        FormAuthorities a;
+        a.where = r.at(f);
+        a.form_id = r.required_attr(f, "id");
+        if (p.find(a.form_id) != nullptr) {
+            r.error(a.where, "bộ tiêu chí '" + a.form_id + "' có hai mục trong hồ sơ thẩm quyền",
+                    "form '" + a.form_id + "' is listed twice in the profile");
+        }
+        if (auto ab = r.bool_attr(f, "abolished")) a.abolished = *ab;
+        if (a.abolished) {
+            a.abolished_vi = r.required_child_text(f, "vi");
+            a.abolished_en = r.required_child_text(f, "en");
+        }
+        a.addressee = read_setting(r, f, "addressee", true, &a.addressee_of);
+        a.appraiser = read_setting(r, f, "appraiser", false, nullptr);
+        a.decider = read_setting(r, f, "decider", false, nullptr);
+        a.dossier_deadline = read_setting(r, f, "dossier-deadline", false, nullptr);
+        a.decision_deadline = read_setting(r, f, "decision-deadline", false, nullptr);
+        p.forms.push_back(std::move(a));
+    }
+    return r.diag().error_count() == errors;
+}
+
+std::optional<AuthorityProfile> load_profile_file(const std::filesystem::path& path, Diagnostics& diagnostics) {
+    const std::string bytes = read_file(path, data::kMaxFileBytes + 1);
+    auto p = FormLibrary::parse_profile(bytes, path.string(), diagnostics);
+    if (p) p->source = path;
+    return p;
+}
+
+}  // namespace
+
+std::optional<AuthorityProfile> FormLibrary::parse_profile(std::string_view xml, const std::string& file_name,
+                                                           Diagnostics& diagnostics) {
+    if (!data::preflight_xml(xml, file_name, diagnostics)) return std::nullopt;
+    tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
+    doc.Parse(xml.data(), xml.size());
+    if (doc.Error()) {
+        diagnostics.error({file_name, doc.ErrorLineNum(), 0}, "",
+                          "hồ sơ thẩm quyền: tệp XML không hợp lệ (bị cắt cụt hoặc sai cú pháp)",
+                          std::string("authority profile: malformed XML (") + (doc.ErrorStr() ? doc.ErrorStr() : "") + ")");
+        return std::nullopt;
+    }
+    FormReader r(xml, file_name, diagnostics);
+    const XMLElement* root = doc.RootElement();
+    if (root == nullptr || std::string_view(root->Name()) != "authority-profile") {
+        diagnostics.error({file_name, root ? root->GetLineNum() : 0, 0}, "",
+                          "hồ sơ thẩm quyền: phần tử gốc phải là <authority-profile>",
+                          "authority profile: the root element must be <authority-profile>");
+        return std::nullopt;
+    }
+    AuthorityProfile p;
+    p.source = file_name;
+    if (!read_profile(r, root, p)) return std::nullopt;
+    return p;
+}
+
+void FormLibrary::add_province_profiles(const std::filesystem::path& templates_dir, Diagnostics& diagnostics) {
+    const auto path = templates_dir / "authorities.xml";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return;
+    auto p = load_profile_file(path, diagnostics);
+    if (!p) return;
+    p->province = true;
+    if (find_profile(p->id) != nullptr) {
+        diagnostics.error({path.string(), 0, 0}, "", "hồ sơ thẩm quyền: mã '" + p->id + "' trùng với hồ sơ có sẵn",
+                          "authority profile: id '" + p->id + "' is already used by a shipped profile");
+        return;
+    }
+    m_profiles.push_back(std::move(*p));
+}
+
+const AuthorityProfile* FormLibrary::find_profile(const std::string& id) const {
+    for (const auto& p : m_profiles) {
+        if (p.id == id) return &p;
+    }
+    return nullptr;
+}
+
+const AuthorityProfile* FormLibrary::profile_for(const Date& date, const std::string& form_id) const {
+    const AuthorityProfile* best = nullptr;
+    for (const auto& p : m_profiles) {
+        if (!p.covers(date) || p.find(form_id) == nullptr) continue;
+        if (best == nullptr || (p.province && !best->province) ||
+            (p.province == best->province && p.from > best->from)) {
+            best = &p;
+        }
+    }
+    return best;
+}
+
+const FormAuthorities* AuthorityProfile::find(const std::string& form_id) const {
+    for (const auto& f : forms) {
+        if (f.form_id == form_id) return &f;
+    }
+    return nullptr;
+}
+
+bool AuthorityProfile::covers(const Date& d) const { return d >= from && (!until || d <= *until); }
+
 FormLibrary FormLibrary::load_directory(const std::filesystem::path& dir, Diagnostics& diagnostics) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) {
@@ -710,6 +848,25 @@ FormLibrary FormLibrary::load_directory(const std::filesystem::path& dir, Diagno
             continue;
         }
         lib.add(std::move(*form));
+    }
+    const auto profiles_dir = dir / "authorities";
+    if (std::filesystem::is_directory(profiles_dir, ec)) {
+        std::vector<std::filesystem::path> pfiles;
+        for (const auto& entry : std::filesystem::directory_iterator(profiles_dir, ec)) {
+            if (entry.path().extension() == ".xml" && entry.is_regular_file()) pfiles.push_back(entry.path());
+        }
+        if (ec) throw IoError(profiles_dir, "không đọc được thư mục (cannot read directory): " + ec.message());
+        std::sort(pfiles.begin(), pfiles.end());
+        for (const auto& f : pfiles) {
+            auto p = load_profile_file(f, diagnostics);
+            if (!p) continue;
+            if (lib.find_profile(p->id) != nullptr) {
+                diagnostics.error({f.string(), 0, 0}, "", "hồ sơ thẩm quyền: mã '" + p->id + "' trùng với tệp khác",
+                                  "authority profile: id '" + p->id + "' is used by another file");
+                continue;
+            }
+            lib.m_profiles.push_back(std::move(*p));
+        }
     }
     return lib;
 }

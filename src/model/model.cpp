@@ -98,6 +98,10 @@ struct Dumper {
         out += indent + "SignatureBlock\n";
         dump_lines(out, indent + "  ", "authority", s.authority);
         out += indent + "  signer_name " + quote(s.signer_name) + "\n";
+        if (s.joint()) {
+            dump_lines(out, indent + "  ", "joint_authority", s.joint_authority);
+            out += indent + "  joint_signer_name " + quote(s.joint_signer_name) + "\n";
+        }
         out += indent + "  recipients_label " + quote(s.recipients_label) + "\n";
         dump_lines(out, indent + "  ", "recipient", s.recipients);
     }
@@ -120,7 +124,9 @@ bool has_control_chars(const std::string& s) {
 
 StyleSheet default_style_sheet(double body_size) {
     StyleSheet s;
-    const double small = body_size >= 14 ? 13 : 12;  // Quốc hiệu, agency: 12–13, one step below
+    // ND30 Phụ lục I, Mục V: the header's sizes do not follow the body size. Quốc hiệu and the
+    // agency names 12 (range 12–13), Tiêu ngữ 13 (13–14), Số 13; the date line as the body
+    // (13–14). A landscape table at body 13 (Mẫu 03) keeps the same header.
     auto centered = [](double size, bool bold, bool italic) {
         ParagraphStyle p;
         p.font_size = size;
@@ -129,13 +135,13 @@ StyleSheet default_style_sheet(double body_size) {
         p.align = Align::Center;
         return p;
     };
-    s[style::kAgencyParent] = centered(small - 1, false, false);
-    s[style::kAgency] = centered(small - 1, true, false);
+    s[style::kAgencyParent] = centered(12, false, false);
+    s[style::kAgency] = centered(12, true, false);
     s[style::kNumber] = centered(13, false, false);
     s[style::kSubject] = centered(12, false, false);
-    s[style::kNationalName] = centered(small - 1, true, false);
-    s[style::kMotto] = centered(small, true, false);
-    s[style::kPlaceDate] = centered(small + (body_size >= 14 ? 1 : 0), false, true);
+    s[style::kNationalName] = centered(12, true, false);
+    s[style::kMotto] = centered(13, true, false);
+    s[style::kPlaceDate] = centered(body_size, false, true);
     s[style::kDocType] = centered(body_size, true, false);
     s[style::kSummary] = centered(body_size, true, false);
     {

@@ -145,6 +145,11 @@ struct Addressees {
 struct SignatureBlock {
     std::vector<std::string> authority;  // e.g. {"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"}
     std::string signer_name;             // "Mai Thị Hồng Sim"
+    // Văn bản liên tịch: the other body's signer, on the left of the lead body's (ND30 Phụ lục I
+    // Mục II.7: the lead body signs on the right); Nơi nhận then goes below both. Empty = one signer.
+    std::vector<std::string> joint_authority;
+    std::string joint_signer_name;
+    bool joint() const { return !joint_authority.empty() || !joint_signer_name.empty(); }
     std::string recipients_label = "Nơi nhận:";
     std::vector<std::string> recipients;  // without dash or final punctuation; empty = no Nơi nhận
 };

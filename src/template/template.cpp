@@ -90,7 +90,7 @@ const std::map<Context, std::set<std::string>>& line_elements() {
          {"parent-agency", "agency", "number", "subject", "national-name", "motto", "place-date"}},
         {Context::Title, {"type", "summary"}},
         {Context::Addressees, {"to"}},
-        {Context::Signature, {"authority", "name", "recipient"}},
+        {Context::Signature, {"authority", "name", "joint-authority", "joint-name", "recipient"}},
         {Context::Appendix, {"label", "title", "reference"}},
     };
     return lines;
@@ -477,7 +477,10 @@ std::map<std::string, Template> load_directory(const std::filesystem::path& dir,
     std::vector<std::filesystem::path> files;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".xml") files.push_back(entry.path());
+        // authorities.xml is a province's authority profile (forms), not a template.
+        if (entry.is_regular_file() && entry.path().extension() == ".xml" && entry.path().filename() != "authorities.xml") {
+            files.push_back(entry.path());
+        }
     }
     if (ec) throw IoError(dir, "không đọc được thư mục mẫu (cannot read template directory)");
     std::sort(files.begin(), files.end());
@@ -1016,9 +1019,12 @@ private:
                     const std::string v = plain(l);
                     if (l.tag == "authority") s.authority.push_back(v);
                     else if (l.tag == "name") s.signer_name = v;
+                    else if (l.tag == "joint-authority") s.joint_authority.push_back(v);
+                    else if (l.tag == "joint-name") s.joint_signer_name = v;
                     else s.recipients.push_back(v);
                 });
                 drop_empty(s.authority);
+                drop_empty(s.joint_authority);
                 drop_empty(s.recipients);
                 out.emplace_back(std::move(s));
                 return;

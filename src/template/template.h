@@ -156,6 +156,7 @@ private:
 
 // Loads every *.xml template of a directory, keyed by template id. Problems go to
 // `diagnostics`; a template with errors is left out.
+// Every *.xml in `dir` except authorities.xml (a province's authority profile).
 std::map<std::string, Template> load_directory(const std::filesystem::path& dir, Diagnostics& diagnostics);
 
 }  // namespace hoso::tmpl

@@ -1043,7 +1043,60 @@ private:
         }
     }
 
+    // `lines`: authority lines to fill (empty ones after `authority`), so that both names of a
+    // joint signature stand on one line.
+    void signer_cell(const std::vector<std::string>& authority, const std::string& name, long width, std::size_t lines) {
+        open_cell(width, 1, nullptr, model::VAlign::Top);
+        for (const auto& l : authority) write_text_paragraph(node_props(st::kSignerAuthority), l);
+        for (std::size_t i = authority.size(); i < lines; ++i) write_text_paragraph(node_props(st::kSignerAuthority), "");
+        if (!name.empty()) {
+            // Room for the signature and the seal between the last chức vụ and the name.
+            write_text_paragraph(node_props(st::kSignerName, twips(m_doc.nd30.signature_space)), name);
+        }
+        if (authority.empty() && name.empty()) write_text_paragraph(node_props(st::kSignerName), "");
+        close_cell();
+    }
+
+    // Văn bản liên tịch: the two signers side by side (the lead body's on the right), then
+    // Nơi nhận on the left below them, in one table whose rows never split.
+    void joint_signature(const model::SignatureBlock& s) {
+        const long left = m_text_width / 2;
+        const long right = m_text_width - left;
+        m_extra_before_next += kSignatureGapTwips;
+        open_layout_table({left, right}, true);
+        m_x.open("w:tr");
+        row_properties(false, 0);
+        const std::size_t lines = std::max(s.joint_authority.size(), s.authority.size());
+        signer_cell(s.joint_authority, s.joint_signer_name, left, lines);
+        signer_cell(s.authority, s.signer_name, right, lines);
+        m_x.close();  // w:tr
+        if (!s.recipients.empty()) {
+            m_x.open("w:tr");
+            row_properties(false, 0);
+            open_cell(left, 1, nullptr, model::VAlign::Top);
+            write_text_paragraph(node_props(st::kRecipientsLabel, twips(12)), s.recipients_label);
+            const model::ParagraphStyle& rs = style(st::kRecipients);
+            const long hang = twips(text_width("- ", rs.font_size, rs.bold, rs.italic));
+            for (const auto& item : model::dashed_list(s.recipients)) {
+                ParagraphProps p = node_props(st::kRecipients);
+                p.align = model::Align::Left;
+                p.indent = Indent{hang, 0, -hang};
+                write_text_paragraph(std::move(p), item);
+            }
+            close_cell();
+            open_cell(right, 1, nullptr, model::VAlign::Top);
+            write_text_paragraph(node_props(st::kRecipients), "");
+            close_cell();
+            m_x.close();  // w:tr
+        }
+        close_layout_table();
+    }
+
     void signature(const model::SignatureBlock& s) {
+        if (s.joint()) {
+            joint_signature(s);
+            return;
+        }
         const long left = fraction_of_text(m_doc.nd30.recipients_fraction);
         const long right = m_text_width - left;
         m_extra_before_next += kSignatureGapTwips;

@@ -331,31 +331,51 @@ private:
         u.kind = "signature";
         u.space_before = kSignatureGap;
         const double lw = m_width * opt.recipients_fraction;
-        const double rx = m_left + lw, rw = m_width - lw;
+        // A joint document: two signers side by side on equal halves, the lead body's on the right.
+        const bool joint = s.joint();
+        const double rx = joint ? m_left + m_width / 2 : m_left + lw;
+        const double rw = joint ? m_width / 2 : m_width - lw;
 
         // Right column: quyền hạn / chức vụ, room for signature and seal, name.
+        auto authority_lines = [&](Stack& col, const std::vector<std::string>& authority, double x, double w,
+                                   double* first_baseline) {
+            bool have_first = false;
+            for (const auto& a : authority) {
+                auto lines = text_lines(a, model::style::kSignerAuthority, x, w);
+                if (!have_first && !lines.empty()) {
+                    if (first_baseline) *first_baseline = lines.front().ascent;
+                    have_first = true;
+                }
+                col.add(lines);
+            }
+            return have_first;
+        };
+        auto name_line = [&](Stack& col, const std::string& name, double x, double w) {
+            if (name.empty()) return;
+            col.y += opt.signature_space;
+            col.add(text_lines(name, model::style::kSignerName, x, w));
+        };
         Stack right{u};
         double first_baseline = 0;
-        bool have_first = false;
-        for (const auto& a : s.authority) {
-            auto lines = text_lines(a, model::style::kSignerAuthority, rx, rw);
-            if (!have_first && !lines.empty()) {
-                first_baseline = lines.front().ascent;
-                have_first = true;
-            }
-            right.add(lines);
+        const bool have_first = authority_lines(right, s.authority, rx, rw, &first_baseline);
+        Stack left{u};
+        if (joint) {
+            authority_lines(left, s.joint_authority, m_left, m_width / 2, nullptr);
+            // Both names on one line, below the longer of the two authority blocks.
+            left.y = right.y = std::max(left.y, right.y);
+            name_line(left, s.joint_signer_name, m_left, m_width / 2);
         }
-        if (!s.signer_name.empty()) {
-            right.y += opt.signature_space;
-            right.add(text_lines(s.signer_name, model::style::kSignerName, rx, rw));
+        name_line(right, s.signer_name, rx, rw);
+        if (joint) {
+            // Nơi nhận under both signers, on the left.
+            left.y = std::max(left.y, right.y) + 2 * kSignatureGap;
         }
 
         // Left column: "Nơi nhận:" level with the first authority line, then the list.
-        Stack left{u};
         if (!s.recipients.empty()) {
             const char* lname = model::style::kRecipientsLabel;
             auto label = text_lines(s.recipients_label, lname, m_left, lw);
-            if (have_first && !label.empty()) {
+            if (!joint && have_first && !label.empty()) {
                 left.y = std::max(0.0, first_baseline - label.front().ascent);
             }
             left.add(label);

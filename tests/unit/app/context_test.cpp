@@ -60,15 +60,20 @@ TEST_CASE("unit_context: the documented fields, every map sorted, for every exam
         const forms::Form* form = library.find(unit.form_id.value);
         REQUIRE(form != nullptr);
         const auto evaluation = forms::evaluate(*form, unit);
-        const Value root = app::with_document(app::unit_context(unit, *form, evaluation), unit, "bao-cao");
+        const auto authorities = forms::resolve_authorities(library, *form, unit, du);
+        REQUIRE(authorities);
+        const Value root = app::with_document(app::unit_context(unit, *form, evaluation, *authorities), unit, "bao-cao");
         check_sorted(root, "root");
 
-        CHECK(keys(root) == std::set<std::string>{"addressees", "assessment", "distribution", "doc", "documents",
-                                                  "evaluation", "form", "report", "sections", "signer", "team",
-                                                  "unit"});
+        CHECK(keys(root) == std::set<std::string>{"addressees", "assessment", "authorities", "distribution", "doc",
+                                                  "documents", "evaluation", "form", "report", "sections", "signer",
+                                                  "team", "unit"});
+        CHECK(keys(*root.find("authorities")) ==
+              std::set<std::string>{"addressee", "appraiser", "decider", "decision_deadline", "dossier_deadline",
+                                    "profile", "profile_name", "unverified"});
         CHECK(keys(*root.find("unit")) ==
-              std::set<std::string>{"abbreviation", "district", "header_lines", "members", "name", "parent_agency",
-                                    "place", "traits", "type", "type_name"});
+              std::set<std::string>{"abbreviation", "commune", "district", "header_lines", "members", "name",
+                                    "parent_agency", "place", "traits", "type", "type_name"});
         const Value& assessment = *root.find("assessment");
         CHECK(keys(assessment) == std::set<std::string>{"kind", "kind_text", "level", "period_end", "period_start",
                                                         "previous", "year"});
