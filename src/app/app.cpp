@@ -186,12 +186,33 @@ std::vector<RenderedFile> render_document(const Resources& res, const Request& r
 }
 
 std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, const std::filesystem::path& input,
-                                      const std::filesystem::path& out_dir, Diagnostics& diags) {
+                                      const std::filesystem::path& out_dir, Diagnostics& diags,
+                                      std::optional<EvaluatedUnit>* evaluated) {
     std::vector<RenderedFile> files;
     const std::size_t errors_at_start = diags.error_count();
     auto unit = load_unit(input, res.fonts, res.library, diags);
     if (diags.error_count() != errors_at_start) return {};
     const auto evaluation = forms::evaluate(*unit.form, unit.data);
+    if (evaluated) {
+        EvaluatedUnit& e = evaluated->emplace();
+        e.form = unit.form;
+        e.evaluation = evaluation;
+        UnitResult& u = e.result;
+        const auto& d = unit.data;
+        u.name = d.unit.name.value;
+        u.type = d.unit.type.value;
+        const forms::UnitType* type = unit.form->find_unit_type(u.type);
+        u.type_name = type ? type->name : u.type;
+        u.level = d.assessment.requested_level;
+        u.kind = d.assessment.kind;
+        u.granted = evaluation.granted;
+        u.reached_level = evaluation.reached_level;
+        add_failures(*unit.form, evaluation, u.level, u);
+        e.dated = Date{d.assessment.year + 1, 1, 1};
+        if (const auto it = d.documents.find("to-trinh"); it != d.documents.end() && is_valid_date(it->second.date)) {
+            e.dated = it->second.date;
+        }
+    }
     const tmpl::Value base = unit_context(unit.data, *unit.form, evaluation, unit.authorities);
 
     const std::string slug = text::ascii_slug(unit.data.unit.name.value, 60);

@@ -2,7 +2,8 @@
 // unit at a time (its own libharu documents) and writes its files before taking the next,
 // so memory stays bounded by one unit per worker however long the list. A unit that fails is
 // reported and skipped; the manifest lists every file written, in input order, so the
-// output is the same whatever the scheduling.
+// output is the same whatever the scheduling. ket-qua.xlsx has a row for every unit that was
+// evaluated (also those refused a Tờ trình), one sheet per form, in input order.
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -13,6 +14,7 @@
 
 #include "app/pipeline.h"
 #include "text/text.h"
+#include "xlsx/xlsx.h"
 
 namespace hoso::app {
 
@@ -25,6 +27,10 @@ struct UnitOutcome {
     std::vector<RenderedFile> files;  // bytes dropped after writing; metadata kept
     std::vector<std::string> sha256;
     bool ok = false;
+    // Its row of ket-qua.xlsx (STT filled in when flushed), when the unit was evaluated.
+    const forms::Form* form = nullptr;
+    std::vector<xlsx::Cell> row;
+    Date dated;
 };
 
 std::vector<std::filesystem::path> collect_inputs(const std::vector<std::filesystem::path>& args, Diagnostics& diags) {
@@ -132,12 +138,21 @@ Outcome run_batch(const Request& r, const Environment& env) {
     bool first_json = true;
     std::string json_failed;
     std::size_t files_written = 0, warned_units = 0, warnings = 0;
+    std::map<std::string, xlsx::Sheet> sheets;  // by form id
+    Date dated;                                 // the latest unit's date
     std::map<std::size_t, UnitOutcome> pending;
     std::size_t next_to_flush = 0;
     std::mutex flush_mutex;
     auto flush_in_order = [&] {  // flush_mutex held
         for (auto it = pending.find(next_to_flush); it != pending.end(); it = pending.find(next_to_flush)) {
             UnitOutcome& u = it->second;
+            if (u.form) {
+                auto [sheet, fresh] = sheets.try_emplace(u.form->id);
+                if (fresh) sheet->second = results_sheet(*u.form, "Kết quả");
+                u.row.front() = xlsx::Cell::of(static_cast<double>(sheet->second.rows.size() + 1));
+                sheet->second.rows.push_back(std::move(u.row));
+                dated = std::max(dated, u.dated);
+            }
             if (u.ok) {
                 // Warnings of a unit that was rendered are counted, not listed: `hoso validate`
                 // shows them for that file. Errors are always listed in full.
@@ -177,7 +192,8 @@ Outcome run_batch(const Request& r, const Environment& env) {
             u.input = inputs[i];
             u.dir = dirs[i];
             try {
-                u.files = render_unit(res, r, u.input, u.dir, u.diagnostics);
+                std::optional<EvaluatedUnit> evaluated;
+                u.files = render_unit(res, r, u.input, u.dir, u.diagnostics, &evaluated);
                 if (!u.diagnostics.has_errors()) {
                     Outcome written;
                     write_all(u.files, u.dir, written, Durability::Deferred);  // synced once at the end
@@ -186,6 +202,17 @@ Outcome run_batch(const Request& r, const Environment& env) {
                         std::string().swap(f.bytes);  // the bytes are on disk now
                     }
                     u.ok = true;
+                }
+                if (evaluated) {
+                    std::string& outputs = evaluated->result.outputs;
+                    for (const auto& f : u.files) {
+                        if (u.ok && (f.format == "pdf" || f.format == "docx")) {
+                            outputs += (outputs.empty() ? "" : "\n") + f.path.lexically_relative(r.output_dir).generic_string();
+                        }
+                    }
+                    u.form = evaluated->form;
+                    u.row = results_row(*u.form, evaluated->result, &evaluated->evaluation, 0);
+                    u.dated = evaluated->dated;
                 }
             } catch (const IoError& e) {
                 u.diagnostics.error({e.path().string(), 0, 0}, "", e.message(), "");
@@ -211,6 +238,37 @@ Outcome run_batch(const Request& r, const Environment& env) {
     worker();
     for (auto& t : threads) t.join();
 
+    // ket-qua.xlsx, after every unit, listed last in the manifest; synced with the documents.
+    if (!sheets.empty()) {
+        xlsx::Workbook wb;
+        const std::string title = sheets.size() == 1 ? sheets.begin()->first : std::string();
+        for (auto& [id, sheet] : sheets) {
+            if (sheets.size() > 1) sheet.name = "Kết quả " + id;  // 31 characters at most: form ids are short
+            wb.sheets.push_back(std::move(sheet));
+        }
+        const forms::Form* form = sheets.size() == 1 ? res.library.find(title) : nullptr;
+        wb.title = form ? "Kết quả đánh giá, công nhận " + form->title : std::string("Kết quả đánh giá, công nhận");
+        wb.subject = form ? form->circular.number : std::string();
+        wb.author = "hoso";
+        wb.created = dated;
+        const std::string bytes = xlsx::write_xlsx(wb);
+        try {
+            write_file_atomic(r.output_dir / "ket-qua.xlsx", bytes, Durability::Deferred);
+        } catch (const IoError&) {
+            std::fclose(csv_file);
+            std::fclose(json_file);
+            std::filesystem::remove(csv_part, ec);
+            std::filesystem::remove(json_part, ec);
+            throw;
+        }
+        const std::string sha = sha256_hex(bytes);
+        put(csv_file, ",ket-qua,xlsx,ket-qua.xlsx,0," + sha + "\n");
+        put(json_file, std::string(first_json ? "\n" : ",\n") +
+                           "    {\"unit\": \"\", \"document\": \"ket-qua\", \"format\": \"xlsx\", \"path\": \"ket-qua.xlsx\", "
+                           "\"pages\": 0, \"sha256\": \"" + sha + "\"}");
+        first_json = false;
+        ++files_written;
+    }
     put(json_file, "\n  ],\n  \"failed\": [" + json_failed + "\n  ]\n}\n");
     // The documents were written without a disk flush each (Durability::Deferred): one flush
     // of the file system now covers them and the manifest, before the manifest gets its name.

@@ -1,6 +1,7 @@
 // hoso decision: from a council's list of appraised units, the recognition decision (NĐ 30
 // Mẫu 1.2) with its attached list (Mẫu 2.1), a reply letter (Mẫu 1.5) to every unit that does
-// not qualify, and the council file's optional dispatch — all from templates. Units given by
+// not qualify, the council file's optional dispatch and its optional annual results report to
+// the body above (Mẫu 1.4) — all from templates. Units given by
 // file are loaded, checked and evaluated exactly as `hoso evaluate` does; inline and CSV units
 // carry the council's result. Every problem of the council file, its CSV imports and its unit
 // files is reported at once; nothing is written unless every document rendered.
@@ -26,37 +27,18 @@ namespace {
 const char* const kDecisionTemplate = "quyet-dinh-cong-nhan";
 const char* const kLetterTemplate = "cong-van-tra-loi";
 const char* const kDispatchTemplate = "cong-van-trien-khai";
-
-struct FailedIndicator {
-    int criterion_number = 0;
-    std::string criterion_title;
-    int number = 0;
-    std::string text;
-    std::string citation;
-    std::string requirement;
-    std::string value;
-    std::string reason;
-};
+const char* const kReportTemplate = "bao-cao-ket-qua";
 
 // One unit of the council's list with everything the documents print about it.
-struct Resolved {
+struct Resolved : UnitResult {
     const data::CouncilUnit* entry = nullptr;
-    std::string name;
     SourceLocation where;  // where the unit is named (the <unit> element or the CSV line)
-    std::string type, type_name;
-    int level = 0;
-    data::RequestKind kind = data::RequestKind::First;
-    bool granted = false;
-    std::vector<std::string> reasons;
-    std::vector<FailedIndicator> failed;
     std::string addressee;
     std::string request_number;
     std::optional<Date> request_date;
-    std::optional<int> reached_level;
     std::optional<Date> valid_until;
     std::string note;
     std::optional<forms::Evaluation> evaluation;  // units given by file
-    std::string outputs;                          // the documents about it, for ket-qua.xlsx
 };
 
 const char* source_code(data::CouncilSource s) {
@@ -188,25 +170,7 @@ void resolve_file_unit(const Resources& res, const data::CouncilData& council, c
     const bool council_refuses = entry.granted.has_value() && !*entry.granted;
     out.granted = ev.granted && !council_refuses;
     if (out.granted) out.valid_until = ev.valid_until;
-    if (!ev.granted) {
-        // The failed indicators go into the letter's table; the summary reason that lists
-        // them by hoso's labels is left out, the others (upgrade timing, …) are kept.
-        const forms::LevelResult* lr = ev.level(out.level);
-        const forms::Level* lv = form.find_level(out.level);
-        const std::string summary = lv ? "Chưa đạt " + lv->name + ":" : std::string("\x01");
-        for (const auto& reason : ev.reasons) {
-            if (lr && lr->status != forms::Status::Pass && reason.rfind(summary, 0) == 0) continue;
-            out.reasons.push_back(reason);
-        }
-        if (lr) {
-            for (const auto& c : lr->criteria) {
-                for (const auto& i : c.indicators) {
-                    if (i.status != forms::Status::Fail) continue;
-                    out.failed.push_back({c.number, c.title, i.number, i.text, i.citation, i.requirement, i.value, i.reason});
-                }
-            }
-        }
-    }
+    add_failures(form, ev, out.level, out);
     for (const auto& t : entry.reasons) out.reasons.push_back(t.value);
     const std::string head = entry.head.value.empty() ? head_title(d.signer.authority) : entry.head.value;
     out.addressee = !entry.addressee.value.empty() ? entry.addressee.value : (head.empty() ? out.name : head + " " + out.name);
@@ -327,89 +291,82 @@ Value dispatch_value(const data::CouncilDispatch& d, const data::CouncilDecision
     return v;
 }
 
-// ket-qua.xlsx: one row per unit with its result at every level, every criterion and indicator
-// of the requested level (units given by file: hoso's evaluation; listed units: the council's
-// result and the indicators it named), the reasons for each Không đạt and its documents.
+Value report_value(const data::CouncilReport& p, const forms::Form& form) {
+    Value v = issuer_value(p.issuer);
+    v.set("number", number_text(p.number.value));
+    v.set("date", Value(p.date));
+    v.set("addressees", texts(p.addressees));
+    Value bases(Value::List{});
+    if (p.bases.empty()) bases.push(Value(form.circular.citation));
+    for (const auto& b : p.bases) bases.push(Value(b.circular ? form.circular.citation : b.text.value));
+    v.set("bases", bases);
+    v.set("paragraphs", texts(p.paragraphs));
+    v.set("signer", signer_value(p.signer));
+    v.set("distribution", texts(p.distribution));
+    return v;
+}
+
+// "summary": the figures of the results report — units assessed, recognised at each level of
+// the form, not recognised, and the share recognised — per unit type (in the form's order;
+// units without a type last, type_name empty) and in total. Counted here, once, so the
+// report's table and its sentences cannot disagree with the decision and the letters.
+Value summary_value(const forms::Form& form, const std::vector<Resolved>& units) {
+    struct Counts {
+        std::string type, type_name;
+        long long assessed = 0, recognised = 0;
+        std::map<int, long long> by_level;
+    };
+    auto value_of = [&](const Counts& c) {
+        Value v;
+        v.set("type", c.type);
+        v.set("type_name", c.type_name);
+        v.set("assessed", c.assessed);
+        v.set("recognised", c.recognised);
+        v.set("not_recognised", c.assessed - c.recognised);
+        v.set("percent", c.assessed == 0 ? 0.0 : 100.0 * static_cast<double>(c.recognised) / static_cast<double>(c.assessed));
+        Value levels(Value::List{});
+        for (const auto& l : form.levels) {
+            Value lv;
+            lv.set("level", l.number);
+            lv.set("name", l.name);
+            const auto it = c.by_level.find(l.number);
+            lv.set("recognised", it == c.by_level.end() ? 0LL : it->second);
+            levels.push(lv);
+        }
+        v.set("levels", levels);
+        return v;
+    };
+    std::vector<Counts> rows;
+    for (const auto& t : form.unit_types) rows.push_back({t.code, t.name, 0, 0, {}});
+    rows.push_back({});  // no type given
+    Counts total;
+    for (const auto& u : units) {
+        auto it = std::find_if(rows.begin(), rows.end(), [&](const Counts& c) { return c.type == u.type; });
+        if (it == rows.end()) it = rows.end() - 1;
+        for (Counts* c : {&*it, &total}) {
+            ++c->assessed;
+            if (u.granted) {
+                ++c->recognised;
+                ++c->by_level[u.level];
+            }
+        }
+    }
+    Value list(Value::List{});
+    for (const auto& c : rows) {
+        if (c.assessed > 0) list.push(value_of(c));
+    }
+    Value v;
+    v.set("rows", list);
+    v.set("total", value_of(total));
+    return v;
+}
+
+// ket-qua.xlsx: one row per unit with its results (results.cpp).
 std::string results_workbook(const forms::Form& form, const std::vector<Resolved>& units, int year, const Date& created,
                              const std::string& author) {
-    xlsx::Sheet sheet;
-    sheet.name = "Kết quả";
-    sheet.header = {"STT", "Tên đơn vị", "Loại đơn vị", "Mức độ đề nghị", "Hình thức", "Kết quả", "Mức độ đạt"};
-    sheet.widths = {5, 40, 24, 9, 14, 11, 9};
-    for (const auto& l : form.levels) {
-        sheet.header.push_back("Mức độ " + std::to_string(l.number));
-        sheet.widths.push_back(10);
-    }
-    std::vector<const forms::Indicator*> indicators;
-    for (const auto& c : form.criteria) {
-        sheet.header.push_back("Tiêu chí " + std::to_string(c.number));
-        sheet.widths.push_back(10);
-        for (const auto& i : c.indicators) {
-            sheet.header.push_back("TC" + std::to_string(c.number) + ".CT" + std::to_string(i.number));
-            sheet.widths.push_back(10);
-            indicators.push_back(&i);
-        }
-    }
-    sheet.header.push_back("Lý do không đạt");
-    sheet.widths.push_back(60);
-    sheet.header.push_back("Văn bản");
-    sheet.widths.push_back(36);
-    sheet.frozen_columns = 2;
+    xlsx::Sheet sheet = results_sheet(form, "Kết quả");
     int n = 0;
-    for (const auto& u : units) {
-        std::vector<xlsx::Cell> row;
-        row.push_back(xlsx::Cell::of(static_cast<double>(++n)));
-        row.push_back(xlsx::Cell::of(u.name));
-        row.push_back(xlsx::Cell::of(u.type_name));
-        row.push_back(xlsx::Cell::of(static_cast<double>(u.level)));
-        row.push_back(xlsx::Cell::of(forms::kind_text(u.kind)));
-        row.push_back(xlsx::Cell::of(u.granted ? "Đạt" : "Không đạt"));
-        row.push_back(u.reached_level ? xlsx::Cell::of(static_cast<double>(*u.reached_level))
-                                      : u.granted ? xlsx::Cell::of(static_cast<double>(u.level)) : xlsx::Cell::of(""));
-        const forms::LevelResult* requested = u.evaluation ? u.evaluation->level(u.level) : nullptr;
-        for (const auto& l : form.levels) {
-            if (u.evaluation) {
-                const forms::LevelResult* lr = u.evaluation->level(l.number);
-                row.push_back(xlsx::Cell::of(lr ? forms::status_text(lr->status) : ""));
-            } else {
-                row.push_back(xlsx::Cell::of(l.number == u.level ? (u.granted ? "Đạt" : "Không đạt") : ""));
-            }
-        }
-
-        for (const auto& c : form.criteria) {
-            const forms::CriterionResult* cr = nullptr;
-            if (requested) {
-                for (const auto& x : requested->criteria) {
-                    if (x.id == c.id) cr = &x;
-                }
-            }
-            const bool named_failed = std::any_of(u.failed.begin(), u.failed.end(),
-                                                  [&](const FailedIndicator& f) { return f.criterion_number == c.number; });
-            row.push_back(xlsx::Cell::of(cr ? forms::status_text(cr->status) : named_failed ? "Không đạt" : ""));
-            for (const auto& i : c.indicators) {
-                const forms::IndicatorResult* ir = nullptr;
-                if (cr) {
-                    for (const auto& x : cr->indicators) {
-                        if (x.id == i.id) ir = &x;
-                    }
-                }
-                const bool failed = std::any_of(u.failed.begin(), u.failed.end(), [&](const FailedIndicator& f) {
-                    return f.criterion_number == c.number && f.number == i.number;
-                });
-                row.push_back(xlsx::Cell::of(ir ? forms::status_text(ir->status) : failed ? "Không đạt" : ""));
-            }
-        }
-        std::string reasons;
-        for (const auto& f : u.failed) {
-            reasons += (reasons.empty() ? "" : "\n") + std::string("Tiêu chí ") + std::to_string(f.criterion_number) +
-                       ", chỉ tiêu " + std::to_string(f.number) + (f.citation.empty() ? "" : " (" + f.citation + ")") +
-                       ": " + (f.value.empty() ? "" : f.value + " — ") + f.reason;
-        }
-        for (const auto& r : u.reasons) reasons += (reasons.empty() ? "" : "\n") + r;
-        row.push_back(xlsx::Cell::of(reasons));
-        row.push_back(xlsx::Cell::of(u.outputs));
-        sheet.rows.push_back(std::move(row));
-    }
+    for (const auto& u : units) sheet.rows.push_back(results_row(form, u, u.evaluation ? &*u.evaluation : nullptr, ++n));
     xlsx::Workbook wb;
     wb.title = "Kết quả đánh giá, công nhận " + form.title + " năm " + std::to_string(year);
     wb.subject = form.circular.number;
@@ -559,6 +516,8 @@ Outcome run_decision(const Request& r, const Environment& env) {
     root.set("not_recognised", not_recognised);
     root.set("units", all);
     root.set("dispatch", council.dispatch ? dispatch_value(*council.dispatch, council.decision) : Value());
+    root.set("report", council.report ? report_value(*council.report, *form) : Value());
+    root.set("summary", summary_value(*form, units));
 
     // Render everything in memory first.
     std::vector<RenderedFile> files;
@@ -593,6 +552,13 @@ Outcome run_decision(const Request& r, const Environment& env) {
         const std::string n = council.dispatch->number.value;
         const std::string base = n.empty() ? "cong-van-trien-khai" : "cong-van-trien-khai-" + text::ascii_slug(number_text(n), 20);
         for (auto& f : render_document(res, r, kDispatchTemplate, root, r.output_dir / base, council_name, diags)) {
+            files.push_back(std::move(f));
+        }
+    }
+    if (council.report) {
+        const std::string n = council.report->number.value;
+        const std::string base = n.empty() ? "bao-cao-ket-qua" : "bao-cao-ket-qua-" + text::ascii_slug(number_text(n), 20);
+        for (auto& f : render_document(res, r, kReportTemplate, root, r.output_dir / base, council_name, diags)) {
             files.push_back(std::move(f));
         }
     }

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,8 +11,45 @@
 #include "font/font.h"
 #include "forms/forms.h"
 #include "template/template.h"
+#include "xlsx/xlsx.h"
 
 namespace hoso::app {
+
+// An indicator not met at the requested level, as the reply letter and ket-qua.xlsx print it.
+struct FailedIndicator {
+    int criterion_number = 0;
+    std::string criterion_title;
+    int number = 0;
+    std::string text;
+    std::string citation;
+    std::string requirement;
+    std::string value;
+    std::string reason;
+};
+
+// What ket-qua.xlsx says about one unit (hoso decision and hoso batch).
+struct UnitResult {
+    std::string name;
+    std::string type, type_name;
+    int level = 0;                                // requested
+    data::RequestKind kind = data::RequestKind::First;
+    bool granted = false;
+    std::optional<int> reached_level;
+    std::vector<std::string> reasons;             // in words, other than the failed indicators
+    std::vector<FailedIndicator> failed;
+    std::string outputs;                          // the documents about it
+};
+
+// The failed indicators of `level` and the evaluation's reasons other than the summary one
+// that names them ("Chưa đạt mức độ n: …"), appended to `out` (nothing when granted).
+void add_failures(const forms::Form& form, const forms::Evaluation& ev, int level, UnitResult& out);
+
+// ket-qua.xlsx: the header of a form's sheet, and one unit's row (`evaluation`: units given by
+// file, every level, criterion and indicator; null: the council's result and the indicators
+// it named).
+xlsx::Sheet results_sheet(const forms::Form& form, std::string name);
+std::vector<xlsx::Cell> results_row(const forms::Form& form, const UnitResult& u, const forms::Evaluation* evaluation,
+                                    int number);
 
 // Loaded once per command and shared read-only by every worker.
 struct Resources {
@@ -52,10 +90,22 @@ std::vector<RenderedFile> render_document(const Resources& res, const Request& r
                                           const tmpl::Value& ctx, const std::filesystem::path& base_path,
                                           const std::string& unit_name, Diagnostics& diags);
 
+// A unit file that loaded and was evaluated (whether or not its documents rendered).
+struct EvaluatedUnit {
+    const forms::Form* form = nullptr;
+    forms::Evaluation evaluation;
+    UnitResult result;
+    // The date its results are as of: its Tờ trình's date, or 1 January after the assessed
+    // year when that is blank (ket-qua.xlsx of a batch is dated by the latest of these).
+    Date dated;
+};
+
 // Loads, checks and evaluates one unit file and renders its documents in memory. Returns no
-// files if anything failed (every problem is in `diags`).
+// files if anything failed (every problem is in `diags`). When the unit loaded and was
+// evaluated, `evaluated` (if given) receives its result, even if no document was rendered.
 std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, const std::filesystem::path& input,
-                                      const std::filesystem::path& out_dir, Diagnostics& diags);
+                                      const std::filesystem::path& out_dir, Diagnostics& diags,
+                                      std::optional<EvaluatedUnit>* evaluated = nullptr);
 
 // Writes files atomically (creating `out_dir`), appending each path to out.written.
 void write_all(const std::vector<RenderedFile>& files, const std::filesystem::path& out_dir, Outcome& out,

@@ -120,6 +120,35 @@ void parse_issuer(Reader& r, const XMLElement* e, IssuerBlock& b, const std::str
     }
 }
 
+// <basis> children: căn cứ texts without "Căn cứ" and final punctuation, or the form's circular.
+std::vector<Basis> parse_bases(Reader& r, const XMLElement* e, const std::string& field) {
+    std::vector<Basis> out;
+    for (const XMLElement* b = e->FirstChildElement("basis"); b != nullptr; b = b->NextSiblingElement("basis")) {
+        r.check_structure(b, {"ref"}, {}, field, true);
+        Basis basis;
+        basis.text = r.text(b, field);
+        if (const auto ref = r.attr(b, "ref", field + ".ref")) {
+            if (ref->value != "circular") {
+                r.diag().error(ref->where, field + ".ref", "ref chỉ nhận giá trị 'circular' (Thông tư của bộ tiêu chí)",
+                               "ref must be 'circular' (the form's circular)");
+            } else if (!basis.text.value.empty()) {
+                r.diag().error(basis.text.where, field,
+                               "<basis ref=\"circular\"/> phải rỗng: nội dung lấy từ bộ tiêu chí",
+                               "<basis ref=\"circular\"/> must be empty: the text comes from the form");
+            }
+            basis.circular = true;
+        } else {
+            basis.text.value = strip_basis(basis.text.value);
+            if (basis.text.value.empty()) {
+                r.missing(basis.text.where, field, "nội dung căn cứ (<basis> đang trống)", "basis text (<basis> is empty)");
+                continue;
+            }
+        }
+        out.push_back(std::move(basis));
+    }
+    return out;
+}
+
 void parse_decision(Reader& r, const XMLElement* e, CouncilDecision& d) {
     const std::string f = "decision";
     r.check_structure(e, {"number", "date"},
@@ -137,29 +166,7 @@ void parse_decision(Reader& r, const XMLElement* e, CouncilDecision& d) {
     d.issuer_title = r.required(e, "issuer", f + ".issuer",
                                 "người/cơ quan ban hành trong câu văn (ví dụ Chủ tịch Ủy ban nhân dân huyện Phong Thổ)",
                                 "issuer in sentences (e.g. Chủ tịch Ủy ban nhân dân huyện Phong Thổ)");
-    for (const XMLElement* b = e->FirstChildElement("basis"); b != nullptr; b = b->NextSiblingElement("basis")) {
-        r.check_structure(b, {"ref"}, {}, f + ".basis", true);
-        Basis basis;
-        basis.text = r.text(b, f + ".basis");
-        if (const auto ref = r.attr(b, "ref", f + ".basis.ref")) {
-            if (ref->value != "circular") {
-                r.diag().error(ref->where, f + ".basis.ref", "ref chỉ nhận giá trị 'circular' (Thông tư của bộ tiêu chí)",
-                               "ref must be 'circular' (the form's circular)");
-            } else if (!basis.text.value.empty()) {
-                r.diag().error(basis.text.where, f + ".basis",
-                               "<basis ref=\"circular\"/> phải rỗng: nội dung lấy từ bộ tiêu chí",
-                               "<basis ref=\"circular\"/> must be empty: the text comes from the form");
-            }
-            basis.circular = true;
-        } else {
-            basis.text.value = strip_basis(basis.text.value);
-            if (basis.text.value.empty()) {
-                r.missing(basis.text.where, f + ".basis", "nội dung căn cứ (<basis> đang trống)", "basis text (<basis> is empty)");
-                continue;
-            }
-        }
-        d.bases.push_back(std::move(basis));
-    }
+    d.bases = parse_bases(r, e, f + ".basis");
     d.proposal = r.optional_text(e, "proposal", f + ".proposal");
     d.proposal.value = strip_item_punctuation(d.proposal.value);
     for (const char* prefix : {"Theo đề nghị của ", "Xét đề nghị của "}) {
@@ -196,6 +203,33 @@ void parse_letters(Reader& r, const XMLElement* e, CouncilLetters& l) {
         r.missing(l.where, f + ".signer", "người ký công văn (<signer>)", "signer of the letters (<signer>)");
     }
     l.distribution = parse_distribution(r, e, f + ".distribution", "Như trên");
+}
+
+void parse_report(Reader& r, const XMLElement* e, CouncilReport& p) {
+    const std::string f = "report";
+    r.check_structure(e, {"number", "date"},
+            {"parent-agency", "agency", "abbreviation", "place", "name", "addressee", "basis", "p", "signer",
+             "distribution"},
+            f);
+    p.where = r.at(e);
+    parse_issuer(r, e, p.issuer, f, true);
+    if (auto n = r.attr(e, "number", f + ".number")) p.number = *n;
+    check_document_number(r.diag(), p.number, f + ".number");
+    if (auto dt = r.date_attr(e, "date", f + ".date", true)) p.date = *dt;
+    p.addressees = r.list(e, "addressee", f + ".addressee");
+    for (auto& t : p.addressees) t.value = strip_item_punctuation(t.value);
+    if (p.addressees.empty()) {
+        r.missing(p.where, f + ".addressee", "nơi nhận báo cáo (<addressee>, ví dụ Sở Giáo dục và Đào tạo tỉnh Lai Châu)",
+                  "to whom the report goes (<addressee>, e.g. Sở Giáo dục và Đào tạo tỉnh Lai Châu)");
+    }
+    p.bases = parse_bases(r, e, f + ".basis");
+    p.paragraphs = r.list(e, "p", f + ".p");
+    if (const XMLElement* s = r.single(e, "signer", f + ".signer")) {
+        parse_signer(r, s, p.signer, f + ".signer");
+    } else {
+        r.missing(p.where, f + ".signer", "người ký báo cáo (<signer>)", "signer of the report (<signer>)");
+    }
+    p.distribution = parse_distribution(r, e, f + ".distribution", "Như trên");
 }
 
 void parse_dispatch(Reader& r, const XMLElement* e, CouncilDispatch& d) {
@@ -863,7 +897,7 @@ CouncilData parse_council(std::string_view xml, const std::string& file_name, co
                           "phần tử gốc phải là <hoso-council>", "the root element must be <hoso-council>");
         return out;
     }
-    r.check_structure(root, {"form", "year", "version"}, {"council", "decision", "letters", "dispatch", "units"}, "");
+    r.check_structure(root, {"form", "year", "version"}, {"council", "decision", "letters", "dispatch", "report", "units"}, "");
     r.check_version(root);
     if (auto f = r.attr(root, "form", "form")) out.form_id = *f;
     if (out.form_id.value.empty()) {
@@ -893,6 +927,10 @@ CouncilData parse_council(std::string_view xml, const std::string& file_name, co
     if (const XMLElement* e = r.single(root, "dispatch", "dispatch")) {
         out.dispatch.emplace();
         parse_dispatch(r, e, *out.dispatch);
+    }
+    if (const XMLElement* e = r.single(root, "report", "report")) {
+        out.report.emplace();
+        parse_report(r, e, *out.report);
     }
     if (const XMLElement* e = r.single(root, "units", "units")) {
         r.check_structure(e, {}, {"unit", "import"}, "units");

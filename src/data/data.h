@@ -342,6 +342,20 @@ struct CouncilDispatch {
     SourceLocation where;
 };
 
+// An optional annual results report (Báo cáo kết quả đánh giá, công nhận … năm …) to the body
+// above (TT24: the Phòng GDĐT to the Sở GDĐT before 15/3; TT25: in May), NĐ 30 Mẫu 1.4.
+struct CouncilReport {
+    IssuerBlock issuer;              // its own header (the Phòng GDĐT), name in sentences required
+    Text number;                     // blank = by hand; ký hiệu BC-<abbreviation> from the template
+    Date date;
+    std::vector<Text> addressees;    // Kính gửi
+    std::vector<Basis> bases;        // "Thực hiện …"; empty = the circular only
+    std::vector<Text> paragraphs;    // assessment and proposals in words; may be empty
+    Signer signer;
+    std::vector<Text> distribution;  // Nơi nhận after "Như trên"
+    SourceLocation where;
+};
+
 struct CouncilData {
     std::filesystem::path source;
     Text form_id;                    // all units use this form
@@ -351,6 +365,7 @@ struct CouncilData {
     CouncilDecision decision;
     CouncilLetters letters;
     std::optional<CouncilDispatch> dispatch;
+    std::optional<CouncilReport> report;
     std::vector<CouncilUnit> units;  // in file order (imports expanded in place)
 };
 

@@ -100,6 +100,8 @@ TEST_CASE("batch: every unit on its own folder, a manifest in input order, failu
     bad.replace(bad.find("<members>48</members>"), std::string("<members>48</members>").size(), "<members>-4</members>");
     for (int i = 1; i <= 6; ++i) write_file_atomic(in / ("unit-" + std::to_string(i) + ".xml"), good);
     write_file_atomic(in / "unit-3.xml", bad);
+    // Asks level 2, reaches 1: evaluated (a row of ket-qua.xlsx) but no Tờ trình.
+    write_file_atomic(in / "unit-7.xml", test::slurp(test::source_dir() / "examples" / "council" / "don-vi" / "thcs-muong-so.xml"));
 
     for (const auto& [dir, jobs] : {std::pair{out1, 1}, std::pair{out2, 2}}) {
         app::Request r;
@@ -108,17 +110,25 @@ TEST_CASE("batch: every unit on its own folder, a manifest in input order, failu
         r.output_dir = dir;
         r.jobs = jobs;
         const auto outcome = app::run(r, test_env());
-        CHECK(outcome.exit_code == 1);  // one unit failed
+        CHECK(outcome.exit_code == 1);  // two units failed
         CHECK(outcome.diagnostics.format().find("unit-3.xml") != std::string::npos);
-        CHECK(outcome.output.find("6 đơn vị (units): 5 xong (done), 1 lỗi (failed); 30 tệp (files)") == 0);
+        CHECK(outcome.diagnostics.format().find("không lập Tờ trình đề nghị mức độ 2") != std::string::npos);
+        CHECK(outcome.output.find("7 đơn vị (units): 5 xong (done), 2 lỗi (failed); 31 tệp (files)") == 0);
+        CHECK_FALSE(std::filesystem::exists(dir / "unit-7"));
         CHECK_FALSE(std::filesystem::exists(dir / "unit-3"));
         CHECK(std::filesystem::exists(dir / "unit-6" / "truong-tieu-hoc-dong-hai_mau03-tong-hop.docx"));
     }
     const std::string manifest = test::slurp(out1 / "manifest.csv");
     CHECK(manifest.rfind("unit,document,format,path,pages,sha256\n", 0) == 0);
-    CHECK(std::count(manifest.begin(), manifest.end(), '\n') == 31);
+    CHECK(std::count(manifest.begin(), manifest.end(), '\n') == 32);
     CHECK(manifest.find("unit-1/") < manifest.find("unit-2/"));
     CHECK(manifest.find("unit-3/") == std::string::npos);
+    // The results workbook is listed last, with its digest; its content is read back by
+    // openpyxl in integration.batch.
+    const std::string xlsx = test::slurp(out1 / "ket-qua.xlsx");
+    CHECK(manifest.find(",ket-qua,xlsx,ket-qua.xlsx,0," + sha256_hex(xlsx) + "\n") != std::string::npos);
+    CHECK(manifest.rfind("ket-qua.xlsx") > manifest.rfind("unit-6/"));
+    CHECK(xlsx == test::slurp(out2 / "ket-qua.xlsx"));
     // Scheduling does not change a byte: one worker or two give the same files and manifest.
     CHECK(manifest == test::slurp(out2 / "manifest.csv"));
     CHECK(test::slurp(out1 / "manifest.json") == test::slurp(out2 / "manifest.json"));

@@ -468,7 +468,7 @@ TEST_CASE("decision of the example council: files, letters and dispatch", "[app]
         const auto rel = std::filesystem::relative(f, dir / "out");
         test::check_golden(std::filesystem::path("golden/app/council") / rel, test::slurp(f));
     }
-    CHECK(dumps == 5);
+    CHECK(dumps == 6);
     const std::string dispatch = test::slurp(dir / "out" / "cong-van-trien-khai.model.txt");
     CHECK(dispatch.find("tổ chức triển khai thực hiện./.") != std::string::npos);
     CHECK(dispatch.find("recipient \"Các cơ quan, đơn vị trên địa bàn huyện\"") != std::string::npos);
@@ -562,5 +562,123 @@ TEST_CASE("decision: khoản 4 Điều 5 — a unit file's validity follows the 
     CHECK(said.find("ngày quyết định ghi trong tệp đơn vị (01/03/2025) khác ngày quyết định của Hội đồng (05/01/2026)") !=
           std::string::npos);
     CHECK(said.find("05/01/2026) khác") == said.rfind("05/01/2026) khác"));  // only the unit that differs
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+const char* const kReport = R"(
+  <report number="8" date="2025-03-05">
+    <parent-agency>UBND huyện Phong Thổ</parent-agency>
+    <agency>Phòng Giáo dục và Đào tạo</agency>
+    <abbreviation>PGDĐT</abbreviation>
+    <place>Phong Thổ</place>
+    <name>Phòng Giáo dục và Đào tạo huyện Phong Thổ</name>
+    <addressee>Sở Giáo dục và Đào tạo tỉnh Lai Châu</addressee>
+    <signer><authority>TRƯỞNG PHÒNG</authority><name>Trần Văn Hùng</name></signer>
+    <distribution><recipient>Lưu: VT, GDTX</recipient></distribution>
+  </report>
+)";
+
+std::string with_report(const std::string& council, const std::string& report = kReport) {
+    return replace_once(council, "</hoso-council>", report + "</hoso-council>");
+}
+
+}  // namespace
+
+TEST_CASE("decision: the annual results report counts per unit type and level what the decision and the letters say",
+          "[app][decision][report]") {
+    const auto dir = fresh_dir("report");
+    write_file_atomic(dir / "council.xml", with_report(council_xml(R"(
+    <unit name="Ủy ban nhân dân xã Bản Lang" type="ubnd-xa" level="2" result="đạt"/>
+    <unit name="Ủy ban nhân dân xã Dào San" type="ubnd-xa" level="1" result="đạt"/>
+    <unit name="Ủy ban nhân dân xã Sì Lở Lầu" type="ubnd-xa" level="1" result="không đạt"><reason>Hồ sơ thiếu Bản tổng hợp</reason></unit>
+    <unit name="Công an huyện Phong Thổ" type="cong-an" level="1" result="đạt"/>
+    <unit name="Hội Cựu giáo chức huyện" level="2" result="không đạt"><reason>Hồ sơ gửi sau hạn</reason></unit>)")));
+    const auto outcome = run_decision(dir / "council.xml", dir / "out", {app::Format::Pdf});
+    INFO(outcome.diagnostics.format());
+    REQUIRE(outcome.exit_code == 0);
+    REQUIRE(std::filesystem::exists(dir / "out" / "bao-cao-ket-qua-08.pdf"));
+    const std::string model = test::slurp(dir / "out" / "bao-cao-ket-qua-08.model.txt");
+    const std::string text = joined(runs(model));
+    INFO(text);
+    std::string flat = text;  // paragraphs' lines joined
+    std::replace(flat.begin(), flat.end(), '\n', ' ');
+    CHECK(model.find("Số: 08/BC-PGDĐT") != std::string::npos);
+    CHECK(model.find("Kết quả đánh giá, công nhận “Đơn vị học tập” cấp huyện năm 2024") != std::string::npos);
+    CHECK(model.find("Sở Giáo dục và Đào tạo tỉnh Lai Châu") != std::string::npos);
+    // The circular is the basis when none is given.
+    CHECK(flat.find("Thực hiện Thông tư số 24/2023/TT-BGDĐT") != std::string::npos);
+    CHECK(flat.find("thẩm định hồ sơ đề nghị đánh giá, công nhận của 05 cơ quan, đơn vị (ngày 05/02/2025).") != std::string::npos);
+    CHECK(flat.find("Quyết định số 05/QĐ-UBND ngày 10 tháng 02 năm 2025 công nhận 03 cơ quan, đơn vị đạt “Đơn vị học tập” "
+                    "cấp huyện năm 2024, trong đó: 01 đạt mức độ 2, 02 đạt mức độ 1 (tỷ lệ 60% số được đánh giá).") !=
+          std::string::npos);
+    CHECK(flat.find("02 cơ quan, đơn vị chưa đủ điều kiện công nhận; Phòng Giáo dục và Đào tạo huyện Phong Thổ đã có văn bản "
+                    "trả lời") != std::string::npos);
+    // The table: the form's types in its order, units without a type last, then the total.
+    CHECK(text.find("1\nỦy ban nhân dân cấp xã (xã, phường, thị trấn)\n3\n1\n1\n1\n66,7%\n") != std::string::npos);
+    CHECK(text.find("2\nCông an cấp huyện\n1\n1\n0\n0\n100%\n") != std::string::npos);
+    CHECK(text.find("3\nChưa ghi loại\n1\n0\n0\n1\n0%\n") != std::string::npos);
+    CHECK(text.find("Tổng cộng\n5\n2\n1\n2\n60%\n") != std::string::npos);
+    // No paragraphs in the data: no section II.
+    CHECK(text.find("II. ĐÁNH GIÁ CHUNG") == std::string::npos);
+    // The list: recognised by level (highest first), then the others with their letters' numbers.
+    const std::string list = joined(runs(model, "Phụ lục"));
+    const auto l2 = list.find("I. ĐƯỢC CÔNG NHẬN MỨC ĐỘ 2 (01 đơn vị)");
+    const auto l1 = list.find("II. ĐƯỢC CÔNG NHẬN MỨC ĐỘ 1 (02 đơn vị)");
+    const auto no = list.find("III. CHƯA ĐỦ ĐIỀU KIỆN CÔNG NHẬN (02 đơn vị)");
+    CHECK(l2 < l1);
+    CHECK(l1 < no);
+    CHECK(no != std::string::npos);
+    auto found_after = [&](const std::string& needle, std::size_t from) {
+        const auto at = list.find(needle);
+        return at != std::string::npos && at > from;
+    };
+    CHECK(found_after("Công an huyện Phong Thổ\nCông an cấp huyện\n1\nĐạt mức độ 1\n", l1));
+    CHECK(found_after("Hội Cựu giáo chức huyện\n2\nKhông đạt; Công văn số 13/PGDĐT-GDTX\n", no));
+    CHECK(found_after("Ủy ban nhân dân xã Sì Lở Lầu\nỦy ban nhân dân cấp xã (xã, phường, thị trấn)\n1\nKhông đạt; Công văn số "
+                    "12/PGDĐT-GDTX\n", no));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("decision: a <report> without its recipient and signer, or numbered with a year, is refused; nothing is written",
+          "[app][decision][report]") {
+    const auto dir = fresh_dir("report-bad");
+    write_file_atomic(dir / "council.xml", with_report(council_xml(R"(
+    <unit name="Công an huyện Phong Thổ" type="cong-an" level="1" result="đạt"/>)"), R"(
+  <report number="08/2025" date="2025-03-05">
+    <agency>Phòng Giáo dục và Đào tạo</agency>
+    <abbreviation>PGDĐT</abbreviation>
+    <place>Phong Thổ</place>
+    <name>Phòng Giáo dục và Đào tạo huyện Phong Thổ</name>
+    <distribution><recipient>Như trên</recipient><recipient>Lưu: VT</recipient></distribution>
+  </report>
+)"));
+    const auto outcome = run_decision(dir / "council.xml", dir / "out", {app::Format::Pdf});
+    const std::string report = outcome.diagnostics.format();
+    INFO(report);
+    CHECK(outcome.exit_code == 1);
+    CHECK_FALSE(std::filesystem::exists(dir / "out"));
+    CHECK(report.find("report.number") != std::string::npos);
+    CHECK(report.find("report.addressee") != std::string::npos);
+    CHECK(report.find("report.signer") != std::string::npos);
+    CHECK(report.find("mẫu tự thêm dòng đầu \"Như trên\"") != std::string::npos);
+    CHECK(outcome.diagnostics.error_count() == 4);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("decision of the example council: the results report's page layout (golden)", "[app][decision][report]") {
+    const auto dir = fresh_dir("report-layout");
+    app::Request r;
+    r.command = app::Command::Decision;
+    r.inputs = {test::source_dir() / "examples" / "council" / "tt24-huyen-2024.xml"};
+    r.output_dir = dir / "out";
+    r.formats = {app::Format::Pdf};
+    r.dumps = true;
+    const auto outcome = app::run(r, test_env());
+    INFO(outcome.diagnostics.format());
+    REQUIRE(outcome.exit_code == 0);
+    test::check_golden("golden/app/council/bao-cao-ket-qua-08.layout.txt",
+                       test::slurp(dir / "out" / "bao-cao-ket-qua-08.layout.txt"));
     std::filesystem::remove_all(dir);
 }
