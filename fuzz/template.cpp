@@ -20,7 +20,9 @@ const hoso::tmpl::Value& unit_value() {
         const forms::Form* form = res.library.find(unit.form_id.value);
         if (d.has_errors() || !form) std::abort();
         const auto ev = forms::evaluate(*form, unit);
-        return app::with_document(app::unit_context(unit, *form, ev), unit, "to-trinh");
+        const auto authorities = forms::resolve_authorities(res.library, *form, unit, d);
+        if (!authorities) std::abort();
+        return app::with_document(app::unit_context(unit, *form, ev, *authorities), unit, "to-trinh");
     }();
     return v;
 }

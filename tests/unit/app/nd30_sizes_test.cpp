@@ -194,6 +194,7 @@ void check_run(app::Request r, std::set<std::string>& documents) {
         documents.insert(f.parent_path().filename() == "cong-van" ? "cong-van-tra-loi"
                          : us != std::string::npos               ? stem.substr(us + 1)
                          : stem.rfind("quyet-dinh-", 0) == 0     ? "quyet-dinh-cong-nhan"
+                         : stem.rfind("bao-cao-ket-qua-", 0) == 0 ? "bao-cao-ket-qua"
                                                                  : stem);
     }
 }
