@@ -133,6 +133,13 @@ Outcome run_batch(const Request& r, const Environment& env) {
         throw IoError(r.output_dir, "không ghi được manifest (cannot write the manifest)");
     }
     auto put = [](std::FILE* f, const std::string& text) { std::fwrite(text.data(), 1, text.size(), f); };
+    // On a failed write: the open part files closed and removed, so no manifest is left half-written.
+    auto abandon_manifests = [&] {
+        std::fclose(csv_file);
+        std::fclose(json_file);
+        std::filesystem::remove(csv_part, ec);
+        std::filesystem::remove(json_part, ec);
+    };
     put(csv_file, "unit,document,format,path,pages,sha256\n");
     put(json_file, "{\n  \"files\": [");
     bool first_json = true;
@@ -255,10 +262,7 @@ Outcome run_batch(const Request& r, const Environment& env) {
         try {
             write_file_atomic(r.output_dir / "ket-qua.xlsx", bytes, Durability::Deferred);
         } catch (const IoError&) {
-            std::fclose(csv_file);
-            std::fclose(json_file);
-            std::filesystem::remove(csv_part, ec);
-            std::filesystem::remove(json_part, ec);
+            abandon_manifests();
             throw;
         }
         const std::string sha = sha256_hex(bytes);
@@ -278,10 +282,7 @@ Outcome run_batch(const Request& r, const Environment& env) {
     try {
         sync_filesystem(r.output_dir);
     } catch (const IoError&) {
-        std::fclose(csv_file);
-        std::fclose(json_file);
-        std::filesystem::remove(csv_part, ec);
-        std::filesystem::remove(json_part, ec);
+        abandon_manifests();
         throw;
     }
     const bool closed_ok = std::fclose(csv_file) == 0 && std::fclose(json_file) == 0;

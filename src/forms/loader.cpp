@@ -656,26 +656,37 @@ bool read_form(FormReader& r, const XMLElement* root, Form& form) {
     return r.diag().error_count() == errors_before;
 }
 
+// Parses `xml` into `doc` and returns its root if it is <root_name>; otherwise reports the
+// malformed XML or the wrong root (`what_vi` / `what_en` name the kind of file) and returns null.
+const XMLElement* parse_root(tinyxml2::XMLDocument& doc, std::string_view xml, const std::string& file_name,
+                             std::string_view root_name, const std::string& what_vi, const std::string& what_en,
+                             Diagnostics& diagnostics) {
+    if (!data::preflight_xml(xml, file_name, diagnostics)) return nullptr;
+    doc.Parse(xml.data(), xml.size());
+    if (doc.Error()) {
+        diagnostics.error({file_name, doc.ErrorLineNum(), 0}, "",
+                          what_vi + ": tệp XML không hợp lệ (bị cắt cụt hoặc sai cú pháp)",
+                          what_en + ": malformed XML (" + (doc.ErrorStr() ? doc.ErrorStr() : "") + ")");
+        return nullptr;
+    }
+    const XMLElement* root = doc.RootElement();
+    if (root == nullptr || std::string_view(root->Name()) != root_name) {
+        const std::string tag = "<" + std::string(root_name) + ">";
+        diagnostics.error({file_name, root ? root->GetLineNum() : 0, 0}, "",
+                          what_vi + ": phần tử gốc phải là " + tag, what_en + ": the root element must be " + tag);
+        return nullptr;
+    }
+    return root;
+}
+
 }  // namespace
 
 std::optional<Form> FormLibrary::parse(std::string_view xml, const std::string& file_name,
                                        Diagnostics& diagnostics) {
-    if (!data::preflight_xml(xml, file_name, diagnostics)) return std::nullopt;
     tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
-    doc.Parse(xml.data(), xml.size());
-    if (doc.Error()) {
-        diagnostics.error({file_name, doc.ErrorLineNum(), 0}, "",
-                          "bộ tiêu chí: tệp XML không hợp lệ (bị cắt cụt hoặc sai cú pháp)",
-                          std::string("form file: malformed XML (") + (doc.ErrorStr() ? doc.ErrorStr() : "") + ")");
-        return std::nullopt;
-    }
+    const XMLElement* root = parse_root(doc, xml, file_name, "form", "bộ tiêu chí", "form file", diagnostics);
+    if (root == nullptr) return std::nullopt;
     FormReader r(xml, file_name, diagnostics);
-    const XMLElement* root = doc.RootElement();
-    if (root == nullptr || std::string_view(root->Name()) != "form") {
-        diagnostics.error({file_name, root ? root->GetLineNum() : 0, 0}, "",
-                          "bộ tiêu chí: phần tử gốc phải là <form>", "form file: the root element must be <form>");
-        return std::nullopt;
-    }
     Form form;
     form.source = file_name;
     if (!read_form(r, root, form)) return std::nullopt;
@@ -761,23 +772,11 @@ std::optional<AuthorityProfile> load_profile_file(const std::filesystem::path& p
 
 std::optional<AuthorityProfile> FormLibrary::parse_profile(std::string_view xml, const std::string& file_name,
                                                            Diagnostics& diagnostics) {
-    if (!data::preflight_xml(xml, file_name, diagnostics)) return std::nullopt;
     tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
-    doc.Parse(xml.data(), xml.size());
-    if (doc.Error()) {
-        diagnostics.error({file_name, doc.ErrorLineNum(), 0}, "",
-                          "hồ sơ thẩm quyền: tệp XML không hợp lệ (bị cắt cụt hoặc sai cú pháp)",
-                          std::string("authority profile: malformed XML (") + (doc.ErrorStr() ? doc.ErrorStr() : "") + ")");
-        return std::nullopt;
-    }
+    const XMLElement* root =
+        parse_root(doc, xml, file_name, "authority-profile", "hồ sơ thẩm quyền", "authority profile", diagnostics);
+    if (root == nullptr) return std::nullopt;
     FormReader r(xml, file_name, diagnostics);
-    const XMLElement* root = doc.RootElement();
-    if (root == nullptr || std::string_view(root->Name()) != "authority-profile") {
-        diagnostics.error({file_name, root ? root->GetLineNum() : 0, 0}, "",
-                          "hồ sơ thẩm quyền: phần tử gốc phải là <authority-profile>",
-                          "authority profile: the root element must be <authority-profile>");
-        return std::nullopt;
-    }
     AuthorityProfile p;
     p.source = file_name;
     if (!read_profile(r, root, p)) return std::nullopt;
