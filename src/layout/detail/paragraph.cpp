@@ -155,37 +155,67 @@ std::vector<Line> Typesetter::set_paragraph(const std::vector<model::Run>& runs,
                 ++i;
                 continue;
             }
-            if (!cur.empty()) break;
-            // A box wider than the whole line: split it between grapheme clusters.
-            if (!b.split) {
-                const std::string word = text.substr(b.begin, b.content_end - b.begin);
-                m_warnings.warning({}, where,
-                                   "Từ «" + word + "» rộng hơn dòng chữ nên bị ngắt giữa từ",
-                                   "the word '" + word +
-                                       "' is wider than its line and was broken inside");
-            }
-            if (graphemes.empty()) graphemes = text::grapheme_boundaries(text);
-            std::size_t cut = b.content_end;
-            std::size_t first_cut = b.content_end;
-            for (std::size_t g : graphemes) {
-                if (g <= b.begin || g >= b.content_end) continue;
-                if (first_cut == b.content_end) first_cut = g;
-                if (measure(b.begin, g) <= avail + kEps) {
-                    cut = g;
-                } else {
-                    break;
+            // A box wider than a whole line ("số 13/PGDĐT-GDTX" glued, a long ký hiệu) is cut
+            // where a reader loses least: at a space inside it, else after a "/" or "-", in
+            // the room left on this line; only on an empty line, and only when neither
+            // exists, between grapheme clusters, with a warning.
+            if (!cur.empty() && b.content_w <= full + kEps) break;
+            const double room = cur.empty() ? avail : avail - w - cur.back().trail_w;
+            std::size_t cut = b.content_end;   // end of the head's content
+            std::size_t resume = b.content_end;  // where the tail starts
+            auto try_cuts = [&](const auto& candidates) {
+                for (auto [head_end, tail_begin] : candidates) {
+                    if (measure(b.begin, head_end) > room + kEps) break;
+                    cut = head_end;
+                    resume = tail_begin;
+                }
+                return cut < b.content_end;
+            };
+            std::vector<std::pair<std::size_t, std::size_t>> at_spaces, after_marks;
+            for (std::size_t k = b.begin + 1; k < b.content_end; ++k) {
+                if (text[k] == ' ' && text[k - 1] != ' ') {
+                    std::size_t t = k;
+                    while (t < b.content_end && text[t] == ' ') ++t;
+                    at_spaces.emplace_back(k, t);
+                } else if ((text[k - 1] == '/' || text[k - 1] == '-') && text[k] != ' ' &&
+                           k - 1 > b.begin) {
+                    after_marks.emplace_back(k, k);
                 }
             }
-            if (cut == b.content_end) cut = first_cut;  // not even one cluster fits
+            bool inside_word = false;
+            if (!try_cuts(at_spaces) && !try_cuts(after_marks)) {
+                if (!cur.empty()) break;  // no soft cut fits here: start the next line with it
+                inside_word = true;
+                if (!b.split) {
+                    const std::string word = text.substr(b.begin, b.content_end - b.begin);
+                    m_warnings.warning({}, where,
+                                       "Từ «" + word + "» rộng hơn dòng chữ nên bị ngắt giữa từ",
+                                       "the word '" + word +
+                                           "' is wider than its line and was broken inside");
+                }
+                if (graphemes.empty()) graphemes = text::grapheme_boundaries(text);
+                std::size_t first_cut = b.content_end;
+                for (std::size_t g : graphemes) {
+                    if (g <= b.begin || g >= b.content_end) continue;
+                    if (first_cut == b.content_end) first_cut = g;
+                    if (measure(b.begin, g) <= avail + kEps) {
+                        cut = g;
+                    } else {
+                        break;
+                    }
+                }
+                if (cut == b.content_end) cut = first_cut;  // not even one cluster fits
+                resume = cut;
+            }
             Box head = b;
             head.content_end = cut;
-            head.end = cut;
+            head.end = resume;
             head.content_w = measure(b.begin, cut);
-            head.trail_w = 0;
+            head.trail_w = measure(cut, resume);
             Box tail = b;
-            tail.begin = cut;
-            tail.content_w = measure(cut, b.content_end);
-            tail.split = true;
+            tail.begin = resume;
+            tail.content_w = measure(resume, b.content_end);
+            tail.split = b.split || inside_word;
             if (cut >= b.content_end) {  // a single cluster: the whole box goes on this line
                 cur.push_back(b);
                 ++i;

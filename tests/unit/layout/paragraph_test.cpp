@@ -220,3 +220,62 @@ TEST_CASE("runs keep their faces and underline; a box made of several runs is dr
     CHECK(t[3].text == "Phạm");
     CHECK(t[4].text == "vi");
 }
+
+namespace {
+
+// Characters of FixedWidthMeasurer (0.5 em at the body's 14 pt) that fill a body line.
+std::size_t chars_per_line(const model::Document& doc) {
+    const auto& ps = doc.sections[0].page;
+    return static_cast<std::size_t>((ps.width - ps.margin_left - ps.margin_right) / 7.0);
+}
+
+std::vector<std::string> line_texts(const layout::PagedDocument& out) {
+    std::vector<std::string> lines;
+    for (const auto& l : all_lines(out, model::style::kBody)) {
+        std::string s;
+        for (const auto& t : l) s += (s.empty() ? "" : " ") + t.text;
+        lines.push_back(s);
+    }
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("a glued group wider than the line is cut at its space, not inside the ký hiệu",
+          "[layout][paragraph]") {
+    FixedWidthMeasurer m;
+    const auto probe = one_paragraph(para("x"));
+    const std::size_t n = chars_per_line(probe);
+    // "số" binds to the number after it, so "số CODE" is one box; CODE alone fits a line,
+    // "số CODE" does not.
+    const std::string code = std::string(n - 12, 'A') + "/PGDĐT-GDTX";
+    const auto doc = one_paragraph(para("Không đạt; Công văn số " + code));
+    Diagnostics w;
+    const auto out = layout_document(doc, m, w);
+    CHECK(w.items().empty());  // nothing was broken inside a word
+    check_inside(doc, out, m);
+    const auto lines = line_texts(out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == "Không đạt; Công văn số");  // "số" stays on the line it starts
+    CHECK(lines[1] == code);
+}
+
+TEST_CASE("a ký hiệu wider than the line is cut after a '/' or '-' before any grapheme cut",
+          "[layout][paragraph]") {
+    FixedWidthMeasurer m;
+    const auto probe = one_paragraph(para("x"));
+    const std::size_t n = chars_per_line(probe);
+    std::string code;  // parts of 9 characters + '-', longer than a line in all
+    while (code.size() < n + n / 2) code += "ABCDEFGHI-";
+    code += "END";
+    const auto doc = one_paragraph(para(code));
+    Diagnostics w;
+    const auto out = layout_document(doc, m, w);
+    CHECK(w.items().empty());
+    check_inside(doc, out, m);
+    const auto lines = line_texts(out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].back() == '-');
+    CHECK(lines[0].size() > n - 10);  // the last '-' that fits, not the first
+    CHECK(lines[0] + lines[1] == code);
+}
