@@ -27,7 +27,7 @@ kinds = [("ubnd-xa", "Ủy ban nhân dân xã {}", "Chủ tịch"),
          ("thcs-cong-lap", "Trường Trung học cơ sở {}", "Hiệu trưởng"),
          ("ptdt-ban-tru", "Trường Phổ thông dân tộc bán trú Trung học cơ sở {}", "Hiệu trưởng")]
 reasons = ["Tỷ lệ Thành viên đạt danh hiệu “Công dân học tập” 82,4%, chưa đạt tối thiểu 90%",
-           "Chưa có minh chứng kế hoạch học tập năm 2024 (chỉ tiêu 1 Tiêu chí 1)"]
+           "Chưa có minh chứng kế hoạch học tập năm 2024 (chỉ tiêu 1, tiêu chí 1)"]
 
 wb = openpyxl.Workbook()
 ws = wb.active
