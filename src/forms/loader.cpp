@@ -135,13 +135,15 @@ public:
         }
     }
 
-    std::optional<int> int_attr(const XMLElement* e, const char* name, int lo, int hi, bool required) {
+    // An attribute read as a number in [lo, hi]; absent is nullopt (an error if required).
+    template <typename T>
+    std::optional<T> ranged_attr(const XMLElement* e, const char* name, T lo, T hi, bool required) {
         const std::string v = attr(e, name);
         if (v.empty()) {
             if (required) required_attr(e, name);
             return std::nullopt;
         }
-        int out = 0;
+        T out{};
         const auto r = std::from_chars(v.data(), v.data() + v.size(), out);
         if (r.ec != std::errc() || r.ptr != v.data() + v.size() || out < lo || out > hi) {
             error(at_attr(e, name), std::string("giá trị ") + name + " không hợp lệ: '" + v + "'",
@@ -151,17 +153,12 @@ public:
         return out;
     }
 
+    std::optional<int> int_attr(const XMLElement* e, const char* name, int lo, int hi, bool required) {
+        return ranged_attr<int>(e, name, lo, hi, required);
+    }
+
     std::optional<double> number_attr(const XMLElement* e, const char* name, double lo, double hi) {
-        const std::string v = attr(e, name);
-        if (v.empty()) return std::nullopt;
-        double out = 0;
-        const auto r = std::from_chars(v.data(), v.data() + v.size(), out);
-        if (r.ec != std::errc() || r.ptr != v.data() + v.size() || out < lo || out > hi) {
-            error(at_attr(e, name), std::string("giá trị ") + name + " không hợp lệ: '" + v + "'",
-                  std::string("invalid ") + name + ": '" + v + "'");
-            return std::nullopt;
-        }
-        return out;
+        return ranged_attr<double>(e, name, lo, hi, false);
     }
 
     std::optional<Date> date_attr(const XMLElement* e, const char* name, bool required) {
