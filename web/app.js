@@ -579,6 +579,7 @@
 
   // ─── evaluation on the page ───
   function changed() {
+    evalSeq++;   // an answer still on its way is now stale
     clearTimeout(timer);
     timer = setTimeout(evaluate, 300);
     $('#summary').setAttribute('aria-busy', 'true');
