@@ -47,6 +47,11 @@
   let evalSeq = 0;
   let timer = null;
   const STORE = 'hoso.work.v1';
+  // A new unit starts blank: its many "missing" messages are listed in the sidebar, and shown on
+  // a field only once the clerk has been there (or opened a file, or asked for the dossier).
+  const touched = new Set();
+  let showAll = false;
+  const isTouched = (ptr) => showAll || Array.from(touched).some((t) => t === ptr || t.startsWith(ptr + '/') || ptr.startsWith(t + '/'));
 
   async function api(path, options) {
     const r = await fetch(path, options);
@@ -190,8 +195,10 @@
       else if (input.type === 'checkbox') value = input.checked ? input.value : '';
       else value = input.value;
       setValue(ptr, value);
+      touched.add(ptr);
       changed();
     });
+    input.addEventListener('blur', () => { if (!touched.has(ptr)) { touched.add(ptr); markDiagnostics(); } });
     return input;
   }
   function field(labelVi, labelEn, ptr, opts) {
@@ -242,12 +249,12 @@
     return card('unit', 'Đơn vị', 'Unit',
       h('div', { class: 'grid' },
         typeField,
-        field('Tên đơn vị', 'name', '/unit/name', { id: 'unit-name', wide: true, placeholder: 'Trường Tiểu học Đông Hải' }),
-        field('Cơ quan chủ quản', 'parent agency, one per line', '/unit/parent-agency', { lines: true, id: 'unit-parent', placeholder: 'UBND HUYỆN PHONG THỔ' }),
+        field('Tên đơn vị', 'name', '/unit/name', { id: 'unit-name', wide: true, placeholder: 'ví dụ: Trường Tiểu học Đông Hải' }),
+        field('Cơ quan chủ quản', 'parent agency, one per line', '/unit/parent-agency', { lines: true, id: 'unit-parent', placeholder: 'ví dụ: UBND HUYỆN PHONG THỔ' }),
         field('Tên đơn vị ở tiêu đề (nếu cần nhiều dòng)', 'issuing lines', '/unit/issuing-line', { lines: true, id: 'unit-issuing' }),
-        field('Chữ viết tắt (ký hiệu văn bản)', 'abbreviation', '/unit/abbreviation', { id: 'unit-abbr', placeholder: 'THĐH', help: '05/TTr-THĐH' }),
-        field('Địa danh (dòng ngày tháng)', 'place', '/unit/place', { id: 'unit-place', placeholder: 'Phong Thổ' }),
-        field('Huyện', 'district', '/unit/district', { id: 'unit-district', placeholder: 'huyện Phong Thổ' }),
+        field('Chữ viết tắt (ký hiệu văn bản)', 'abbreviation', '/unit/abbreviation', { id: 'unit-abbr', placeholder: 'ví dụ: THĐH', help: 'dùng trong số văn bản: 05/TTr-THĐH' }),
+        field('Địa danh (dòng ngày tháng)', 'place', '/unit/place', { id: 'unit-place', placeholder: 'ví dụ: Phong Thổ' }),
+        field('Huyện', 'district', '/unit/district', { id: 'unit-district', placeholder: 'ví dụ: huyện Phong Thổ' }),
         field('Xã', 'commune', '/unit/commune', { id: 'unit-commune' }),
         field('Số Thành viên', 'members', '/unit/members', { id: 'unit-members', cls: 'num', inputmode: 'numeric',
           help: 'Mẫu số mặc định của các tỷ lệ Thành viên.' }),
@@ -269,8 +276,8 @@
       if (!state.assessment['previous-decision']) state.assessment['previous-decision'] = { number: '', date: '', level: '', year: '' };
       prev.append(
         h('div', { class: 'field wide' }, h('span', { class: 'label' }, 'Quyết định công nhận trước ', en('previous decision'))),
-        field('Số quyết định', 'number', '/assessment/previous-decision/number', { placeholder: '215/QĐ-UBND' }),
-        field('Ngày quyết định', 'date', '/assessment/previous-decision/date', { cls: 'date', placeholder: '2023-02-08', help: DATE_HINT }),
+        field('Số quyết định', 'number', '/assessment/previous-decision/number', { placeholder: 'ví dụ: 215/QĐ-UBND' }),
+        field('Ngày quyết định', 'date', '/assessment/previous-decision/date', { cls: 'date', placeholder: 'ví dụ: 2023-02-08', help: DATE_HINT }),
         field('Mức độ đã công nhận', 'level', '/assessment/previous-decision/level', { options: levels }),
         field('Năm được đánh giá', 'assessed year', '/assessment/previous-decision/year', { cls: 'num', inputmode: 'numeric' }));
     }
@@ -281,7 +288,7 @@
       renderPrev();
     });
     const levelField = field('Mức độ đề nghị', 'requested level', '/assessment/level', { options: levels, id: 'assessment-level' });
-    $('select', levelField).addEventListener('change', () => showEvaluation());
+    $('select', levelField).addEventListener('change', () => renderCriteria());
     renderPrev();
     return card('assessment', 'Đợt đánh giá', 'Assessment',
       h('div', { class: 'grid' },
@@ -295,8 +302,8 @@
   function documentsSection() {
     const rows = form.procedure.documents.map((d) => h('div', { class: 'grid wide' },
       h('div', { class: 'field wide' }, h('span', { class: 'label' }, d.name)),
-      field('Số', 'number (may be blank)', '/documents/@' + d.kind + '/number', { id: 'doc-' + d.kind + '-number', cls: 'code', placeholder: '05' }),
-      field('Ngày', 'date', '/documents/@' + d.kind + '/date', { id: 'doc-' + d.kind + '-date', cls: 'date', placeholder: '2025-01-08',
+      field('Số', 'number (may be blank)', '/documents/@' + d.kind + '/number', { id: 'doc-' + d.kind + '-number', cls: 'code' }),
+      field('Ngày', 'date', '/documents/@' + d.kind + '/date', { id: 'doc-' + d.kind + '-date', cls: 'date',
         help: DATE_HINT + '; để trống ngày nếu ghi tay khi ký: 2025-01' })));
     return card('documents', 'Văn bản', 'Documents',
       form.procedure.dossier_deadline ? h('p', { class: 'hint' }, 'Hạn gửi hồ sơ: ' + form.procedure.dossier_deadline + '.') : null,
@@ -315,19 +322,18 @@
       return f;
     }
     auth.append(
-      authField('profile', 'Hồ sơ thẩm quyền (để trống: theo ngày Tờ trình)', 'authority profile', { id: 'auth-profile', placeholder: 'hai-cap' }),
+      authField('profile', 'Hồ sơ thẩm quyền (để trống: theo ngày Tờ trình)', 'authority profile', { id: 'auth-profile', placeholder: 'ví dụ: hai-cap' }),
       authField('confirmed', 'Đã kiểm tra cơ quan có thẩm quyền theo hướng dẫn hiện hành', 'successors confirmed',
         { id: 'auth-confirmed', options: [['', 'Chưa'], ['yes', 'Đã kiểm tra (yes)']] }));
     return card('addressees', 'Kính gửi, người ký, nơi nhận', 'Addressees, signer, distribution',
       h('div', { class: 'grid' },
         field('Kính gửi (mỗi dòng một cơ quan)', 'addressees', '/addressees', { lines: true, id: 'addressees', rows: 2,
-          placeholder: form.procedure.addressee,
-          help: 'Để trống: cơ quan nhận theo quy định tại ngày Tờ trình (' + form.procedure.addressee + ').' }),
+                    help: 'Để trống: cơ quan nhận theo quy định tại ngày Tờ trình (' + form.procedure.addressee + ').' }),
         field('Nơi nhận (mỗi dòng một nơi)', 'distribution', '/distribution', { lines: true, id: 'distribution', rows: 2,
-          placeholder: 'Như trên\nLưu: VT' }),
+          }),
         field('Quyền hạn, chức vụ người ký (mỗi dòng một dòng)', 'signer authority', '/signer/authority', { lines: true, id: 'signer-authority', rows: 2,
-          placeholder: 'HIỆU TRƯỞNG' }),
-        field('Họ tên người ký', 'signer name', '/signer/name', { id: 'signer-name', placeholder: 'Nguyễn Thị Thu Hà' })),
+          placeholder: 'ví dụ: HIỆU TRƯỞNG' }),
+        field('Họ tên người ký', 'signer name', '/signer/name', { id: 'signer-name', placeholder: 'ví dụ: Nguyễn Thị Thu Hà' })),
       h('p', { class: 'hint' }, form.procedure.decider ? 'Người quyết định công nhận: ' + form.procedure.decider + '.' : ''),
       auth);
   }
@@ -335,7 +341,7 @@
   function teamSection() {
     return card('team', 'Tổ đánh giá', 'Assessment team',
       field('Thành viên (mỗi dòng một người: Họ tên - chức vụ - nhiệm vụ)', 'one per line', '/team', { lines: true, id: 'team', rows: 4,
-        placeholder: 'Nguyễn Thị Thu Hà - Hiệu trưởng - Tổ trưởng', wide: true }));
+        placeholder: 'ví dụ: Nguyễn Thị Thu Hà - Hiệu trưởng - Tổ trưởng', wide: true }));
   }
 
   // ─── criteria and indicators ───
@@ -357,6 +363,10 @@
     }
     bind(control, ptr);
     const helps = [];
+    if (Array.isArray(inp.unit_types) && state.unit.type && !inp.unit_types.includes(state.unit.type)) {
+      control.disabled = true;
+      helps.push('không áp dụng đối với loại đơn vị này');
+    }
     if (inp.blank_means_members) helps.push('để trống: bằng Số Thành viên (' + (state.unit.members || '…') + ')');
     const unit = inp.kind === 'number' && (def.measure === 'count' ? def.count_unit : def.value_unit);
     const help = helps.length ? h('span', { class: 'help', id: id + '-help' }, helps.join('; ')) : null;
@@ -381,7 +391,7 @@
         const base = ptr + '/' + k;
         const n = k + 1;
         const code = bind(h('input', { type: 'text', class: 'code', 'aria-label': 'Mã minh chứng ' + n + ' của ' + def.id, autocomplete: 'off' }), base + '/code');
-        const date = bind(h('input', { type: 'text', class: 'date', 'aria-label': 'Ngày minh chứng ' + n + ' của ' + def.id, placeholder: '2024-12-25', autocomplete: 'off' }), base + '/date');
+        const date = bind(h('input', { type: 'text', class: 'date', 'aria-label': 'Ngày minh chứng ' + n + ' của ' + def.id, placeholder: 'năm-tháng-ngày', autocomplete: 'off' }), base + '/date');
         const desc = bind(h('input', { type: 'text', 'aria-label': 'Mô tả minh chứng ' + n + ' của ' + def.id, autocomplete: 'off' }), base + '/description');
         const del = h('button', { type: 'button', class: 'small', 'aria-label': 'Xóa minh chứng ' + n + ' của ' + def.id,
           onclick: () => { findIndicator(def.id, true).evidence.splice(k, 1); render(); changed(); } }, 'Xóa');
@@ -420,7 +430,10 @@
       h('div', { class: 'ind-head' },
         h('span', { class: 'place' }, 'Chỉ tiêu ' + def.number + (def.point ? ', điểm ' + def.point : '') + (place ? ' (' + place + ')' : '')),
         statuses));
-    if (def.text) fs.append(h('p', { class: 'official' }, def.text));
+    // The official wording: the indicator's own, else that of the requested level.
+    const shownReq = (def.requirements || []).find((r) => String(r.level) === String(requested)) || (def.requirements || [])[0];
+    const official = def.text || (shownReq && shownReq.text) || '';
+    if (official) fs.append(h('p', { class: 'official' }, official));
     const reqs = h('ul', { class: 'requirements' });
     for (const r of def.requirements || []) {
       const applies = appliesAt(def, r.level);
@@ -428,7 +441,7 @@
         h('span', { class: 'lvl' }, 'Mức độ ' + r.level), r.citation ? ' (' + r.citation + ')' : '', ': ',
         applies ? h('span', { class: 'threshold' }, r.summary || '') : h('span', { class: 'na-note' },
           'Không áp dụng đối với loại đơn vị này' + (r.applies_text ? ' (' + r.applies_text + ')' : '')));
-      if (r.text && r.text !== def.text) {
+      if (r.text && r.text !== official) {
         li.append(' ', h('details', null, h('summary', null, 'nguyên văn'), h('span', { class: 'text' }, r.text)));
       }
       reqs.append(li);
@@ -454,7 +467,6 @@
     fs.append(h('div', { class: 'field' }, h('label', { for: noteId }, 'Ghi chú ', en('note')),
       bind(h('textarea', { id: noteId, rows: 1 }), '/indicators/' + def.id + '/note')));
     fs.append(h('p', { class: 'reason', id: 'why-' + key }), h('div', { class: 'ind-diags' }));
-    void requested;
     return fs;
   }
 
@@ -530,10 +542,16 @@
       }
       list.append(li);
     }
-    box.append(h('details', { class: 'banner', id: 'unverified', open: true },
-      h('summary', null, 'Bộ tiêu chí này có ' + items.length + ' điểm chưa xác minh (UNVERIFIED): kiểm tra trước khi gửi hồ sơ ',
-        en(items.length + ' unverified points of this form')),
+    const names = items.map((u) => u.kind === 'setting' ? u.name + ' = ' + currentSetting(u) : 'lưu ý' + (u.from ? ' từ ' + fmtDate(u.from) : ''));
+    box.append(h('details', { class: 'banner', id: 'unverified' },
+      h('summary', null, h('span', { class: 'tag' }, 'CHƯA XÁC MINH'),
+        items.length + ' điểm Thông tư chưa rõ, hoso đang dùng giá trị mặc định: ', h('span', { class: 'names' }, names.join(' · ')),
+        '. Kiểm tra trước khi gửi hồ sơ — bấm để xem, đổi. ', en(items.length + ' UNVERIFIED points of this form; click to read or change')),
       list));
+  }
+  function currentSetting(u) {
+    const cur = (state.settings || []).find((x) => x.name === u.name);
+    return cur ? cur.value + ' (đã đổi)' : u.value;
   }
   function settingSelect(s) {
     const id = 'setting-' + safeId(s.name);
@@ -709,7 +727,8 @@
       h('span', { class: 'badge pending' }, lastAnswer.warnings + ' cảnh báo'),
       lastAnswer.valid ? h('span', { class: 'en' }, ' — hợp lệ (valid)') : null);
     diags.forEach((d, k) => {
-      const target = targetFor(d);
+      let target = targetFor(d);
+      if (target && !isTouched(target.dataset.ptr || '')) target = null;
       const sev = d.severity === 'error' ? 'error' : 'warning';
       const msgId = 'diag-' + k;
       const msg = h('p', { class: 'diag on-field ' + sev, id: msgId, 'data-field': d.field || '' },
@@ -730,13 +749,15 @@
       }
       const item = h('li', { class: sev },
         h('button', { type: 'button', class: 'link', onclick: () => focusTarget(d) }, (d.indicator ? d.indicator + ': ' : '') + d.message_vi));
-      list.append(item);
+      if (k < 60) list.append(item);
+      else if (k === 60) list.append(h('li', null, '… (' + (diags.length - 60) + ' nữa)'));
     });
     for (const r of $$('tr.diag-row')) if (!$('.diag', r)) r.remove();
   }
   function focusTarget(d) {
     const t = targetFor(d);
     if (!t) return;
+    if (t.dataset.ptr && !touched.has(t.dataset.ptr)) { touched.add(t.dataset.ptr); markDiagnostics(); }
     const f = t.matches('input,select,textarea') ? t : $('input,select,textarea', t) || t;
     f.scrollIntoView({ block: 'center' });
     f.focus({ preventScroll: true });
@@ -764,6 +785,7 @@
     s.replaceChildren(...[].concat(text));
   }
   async function render(format, documentId, label) {
+    if (!showAll) { showAll = true; markDiagnostics(); }
     status('Đang lập ' + label + '…');
     const body = { state: stateToSend(), format };
     if (documentId) body.document = documentId;
@@ -794,7 +816,7 @@
         h('button', { type: 'button', id: 'dl-' + d.id + '-docx', 'aria-label': 'Tải ' + name + ' dạng DOCX', onclick: () => render('docx', d.id, name + ' (DOCX)') }, 'DOCX')));
     }
     box.append(h('div', { class: 'group' }, h('button', { type: 'button', class: 'primary', id: 'dl-zip', onclick: () => render('zip', null, 'bộ hồ sơ (ZIP)') },
-      'Tải cả bộ hồ sơ (ZIP: PDF và DOCX) ', h('span', { class: 'en', lang: 'en', style: 'color:#dfe6ee' }, 'all, ZIP'))));
+      'Tải cả bộ hồ sơ (ZIP: PDF và DOCX) ', h('span', { class: 'en', lang: 'en' }, 'all, ZIP'))));
   }
 
   // ─── data file: save, open ───
@@ -827,6 +849,7 @@
       return;
     }
     await loadForm(answer.state.form, answer.state);
+    showAll = true; markDiagnostics();
     const note = h('div', { class: 'banner info', role: 'status' }, 'Đã mở tệp ' + file.name + '.',
       problems.length ? h('ul', null, problems.slice(0, 8).map((d) => h('li', null, (d.line ? 'dòng ' + d.line + ': ' : '') + d.message_vi))) : null);
     renderBanners([note]);
@@ -836,6 +859,7 @@
     form = await api('/api/forms/' + encodeURIComponent(id));
     state = withState || await api('/api/forms/' + encodeURIComponent(id) + '/new');
     lastAnswer = null; sent = null;
+    touched.clear(); showAll = !!withState;
     $('#form-select').value = id;
     if (location.hash !== '#' + id) history.replaceState(null, '', '#' + id);
     renderAll();
