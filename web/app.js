@@ -226,7 +226,7 @@
       h('div', { class: 'body' }, ...body));
   }
   const fmtDate = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso || '') ? iso.slice(8) + '/' + iso.slice(5, 7) + '/' + iso.slice(0, 4) : iso || '');
-  const DATE_HINT = 'năm-tháng-ngày (2025-01-08) hoặc ngày/tháng/năm';
+  const DATE_HINT = 'năm-tháng-ngày hoặc ngày/tháng/năm';
 
   // ─── sections ───
   function unitSection() {
@@ -304,7 +304,7 @@
       h('div', { class: 'field wide' }, h('span', { class: 'label' }, d.name)),
       field('Số', 'number (may be blank)', '/documents/@' + d.kind + '/number', { id: 'doc-' + d.kind + '-number', cls: 'code' }),
       field('Ngày', 'date', '/documents/@' + d.kind + '/date', { id: 'doc-' + d.kind + '-date', cls: 'date',
-        help: DATE_HINT + '; để trống ngày nếu ghi tay khi ký: 2025-01' })));
+        help: DATE_HINT + '; ghi tay ngày khi ký: 2025-01' })));
     return card('documents', 'Văn bản', 'Documents',
       form.procedure.dossier_deadline ? h('p', { class: 'hint' }, 'Hạn gửi hồ sơ: ' + form.procedure.dossier_deadline + '.') : null,
       h('div', { class: 'grid' }, rows));
@@ -424,11 +424,10 @@
     const fs = h('fieldset', { class: 'indicator', id: 'ind-' + key, 'data-ptr': '/indicators/' + def.id });
     const requested = state.assessment.level || '1';
     const statuses = h('span', { class: 'statuses', id: 'st-' + key });
-    const place = (def.requirements && def.requirements[0] && def.requirements[0].citation) || '';
     fs.append(
       h('legend', null, def.id + ' — ' + def.short_name),
       h('div', { class: 'ind-head' },
-        h('span', { class: 'place' }, 'Chỉ tiêu ' + def.number + (def.point ? ', điểm ' + def.point : '') + (place ? ' (' + place + ')' : '')),
+        h('span', { class: 'place' }, 'Chỉ tiêu ' + def.number + ' của Tiêu chí ' + def.id.replace(/^T(\d+).*/, '$1') + (def.point ? ' — điểm ' + def.point : '')),
         statuses));
     // The official wording: the indicator's own, else that of the requested level.
     const shownReq = (def.requirements || []).find((r) => String(r.level) === String(requested)) || (def.requirements || [])[0];
@@ -500,7 +499,7 @@
         wrap.append(h('div', { class: 'report-section', 'data-ptr': base },
           h('div', { class: 'row' },
             field('Tiêu đề mục', 'title', base + '/title', { id: 'rep-' + k + '-title' }),
-            field('Mã mục', 'key', base + '/key', { id: 'rep-' + k + '-key', cls: 'code', spellcheck: false }),
+            field('Mã mục', 'key', base + '/key', { id: 'rep-' + k + '-key', cls: 'key', spellcheck: false }),
             del),
           field('Nội dung (mỗi dòng một đoạn)', 'paragraphs, one per line', base + '/p', { lines: true, id: 'rep-' + k + '-p', rows: 3 })));
       });
@@ -725,7 +724,7 @@
     counts.replaceChildren(
       h('span', { class: lastAnswer.errors ? 'badge fail' : 'badge pass', id: 'error-count' }, lastAnswer.errors + ' lỗi'), ' ',
       h('span', { class: 'badge pending' }, lastAnswer.warnings + ' cảnh báo'),
-      lastAnswer.valid ? h('span', { class: 'en' }, ' — hợp lệ (valid)') : null);
+      ...(lastAnswer.valid ? [h('span', { class: 'en' }, ' — hợp lệ (valid)')] : []));
     diags.forEach((d, k) => {
       let target = targetFor(d);
       if (target && !isTouched(target.dataset.ptr || '')) target = null;
@@ -806,17 +805,23 @@
       status('Không kết nối được với hoso serve: ' + e.message, 'diag error');
     }
   }
+  // "mau01-to-trinh" → "Mẫu 01" (the template ids carry the official form number)
+  const formNumber = (id) => { const m = /^mau(\d+)/.exec(id || ''); return m ? 'Mẫu ' + m[1] : ''; };
   function renderDownloads() {
     const box = $('#downloads');
-    box.replaceChildren();
+    const body = h('tbody');
     for (const d of form.dossier || []) {
       const name = d.name || d.id;
-      box.append(h('div', { class: 'group' }, h('span', null, name),
-        h('button', { type: 'button', id: 'dl-' + d.id + '-pdf', 'aria-label': 'Tải ' + name + ' dạng PDF', onclick: () => render('pdf', d.id, name + ' (PDF)') }, 'PDF'),
-        h('button', { type: 'button', id: 'dl-' + d.id + '-docx', 'aria-label': 'Tải ' + name + ' dạng DOCX', onclick: () => render('docx', d.id, name + ' (DOCX)') }, 'DOCX')));
+      const no = formNumber(d.id);
+      const label = (no ? no + ' ' : '') + name;
+      body.append(h('tr', null, h('th', { scope: 'row' }, no), h('td', null, name),
+        h('td', { class: 'act' },
+          h('button', { type: 'button', id: 'dl-' + d.id + '-pdf', 'aria-label': 'Tải ' + label + ' dạng PDF', onclick: () => render('pdf', d.id, label + ' (PDF)') }, 'PDF'), ' ',
+          h('button', { type: 'button', id: 'dl-' + d.id + '-docx', 'aria-label': 'Tải ' + label + ' dạng DOCX', onclick: () => render('docx', d.id, label + ' (DOCX)') }, 'DOCX'))));
     }
-    box.append(h('div', { class: 'group' }, h('button', { type: 'button', class: 'primary', id: 'dl-zip', onclick: () => render('zip', null, 'bộ hồ sơ (ZIP)') },
-      'Tải cả bộ hồ sơ (ZIP: PDF và DOCX) ', h('span', { class: 'en', lang: 'en' }, 'all, ZIP'))));
+    box.replaceChildren(h('table', { class: 'dossier' }, body),
+      h('p', null, h('button', { type: 'button', class: 'primary', id: 'dl-zip', onclick: () => render('zip', null, 'bộ hồ sơ (ZIP)') },
+        'Tải cả bộ hồ sơ (ZIP: PDF và DOCX) ', h('span', { class: 'en', lang: 'en' }, 'all, ZIP'))));
   }
 
   // ─── data file: save, open ───
@@ -875,7 +880,7 @@
       return;
     }
     const sel = $('#form-select');
-    for (const f of forms) sel.append(h('option', { value: f.id, text: f.id + ' — ' + f.title + (f.circular ? ' (' + f.circular + ')' : '') }));
+    for (const f of forms) sel.append(h('option', { value: f.id, text: f.id + ' — ' + f.title, title: f.circular }));
     sel.addEventListener('change', async () => {
       if (state && !confirm('Chuyển sang bộ tiêu chí ' + sel.value + '? Số liệu đang nhập sẽ bị thay bằng một đơn vị mới.')) {
         sel.value = form.id; return;
