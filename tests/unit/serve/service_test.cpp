@@ -138,7 +138,8 @@ TEST_CASE("diagnostics name the field of the state they belong to", "[serve]") {
     state = state_of("tt24-huyen");
     state["indicators"][i]["numerator"] = "";
     bool found = false;
-    for (const auto& d : evaluate(state)["diagnostics"]) {
+    const Json missing = evaluate(state);
+    for (const auto& d : missing["diagnostics"]) {
         found = found || d["field"] == "/indicators/" + std::to_string(i) + "/numerator";
     }
     CHECK(found);
@@ -269,7 +270,7 @@ TEST_CASE("bad requests get a 4xx JSON answer with a message", "[serve]") {
 }
 
 TEST_CASE("a malformed or hostile data file uploaded: diagnostics, never a crash", "[serve]") {
-    for (const std::string xml : {std::string("<hoso-data"), std::string("not xml at all"),
+    for (const std::string& xml : {std::string("<hoso-data"), std::string("not xml at all"),
                                   std::string(100, '<'), std::string("<hoso-data form=\"tt24-huyen\"><x/></hoso-data>"),
                                   std::string(200, 'a') + "\xff"}) {
         const Json j = call_json("POST", "/api/state", xml, "application/xml");
@@ -279,7 +280,8 @@ TEST_CASE("a malformed or hostile data file uploaded: diagnostics, never a crash
 }
 
 TEST_CASE("partial and wrong values evaluate provisionally without a crash", "[serve]") {
-    for (const auto& form : call_json("GET", "/api/forms")["forms"]) {
+    const Json forms = call_json("GET", "/api/forms");
+    for (const auto& form : forms["forms"]) {
         const std::string id = form["id"];
         DYNAMIC_SECTION(id) {
             const Json blank = call_json("GET", "/api/forms/" + id + "/new");
