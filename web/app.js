@@ -603,6 +603,7 @@
   }
   async function evaluate() {
     const seq = ++evalSeq;
+    $('#summary').setAttribute('aria-busy', 'true');
     const body = stateToSend();
     try { localStorage.setItem(STORE, JSON.stringify({ form: form.id, state })); } catch (e) { /* private mode */ }
     let answer;

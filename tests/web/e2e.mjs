@@ -102,6 +102,8 @@ await page.fill('#signer-name', 'Nguyễn Thị Thu Hà');
 await page.fill('#team', 'Nguyễn Thị Thu Hà - Hiệu trưởng - Tổ trưởng\nPhạm Thu Trang - Kế toán - Thư ký');
 await settled(page);
 await shot(page, '02-unit');
+await page.evaluate(() => document.getElementById('sec-documents').scrollIntoView());
+await shot(page, '02-documents-signer');
 
 // ─── every indicator that applies: its figure and one piece of evidence ───
 const type = definition.unit_types.find((t) => t.code === 'tieu-hoc-cong-lap');
@@ -139,8 +141,11 @@ await settled(page);
 check(filled >= 10, `filled ${filled} indicators`);
 
 // ─── T2.C1 crosses 90 % (48 Thành viên: 43 = 89,58 %, 44 = 91,67 %) ───
+// typed with the keyboard, one key at a time, as a clerk would
 const flip = '#f-T2-C1-numerator';
-await page.fill(flip, '43');
+await page.focus(flip);
+await page.keyboard.press('Control+A');
+await page.keyboard.type('43', { delay: 40 });
 await settled(page);
 await page.locator('#ind-T2-C1').scrollIntoViewIfNeeded();
 const before = await page.locator('#st-T2-C1-1').innerText();
@@ -150,7 +155,8 @@ const sumBefore = await page.locator('#conclusion').innerText();
 check(sumBefore.includes('CHƯA ĐỦ ĐIỀU KIỆN'), 'the request is not granted while T2.C1 fails');
 await page.evaluate(() => window.scrollBy(0, -120));
 await shot(page, '03-t2c1-khong-dat');
-await page.fill(flip, '44');
+await page.keyboard.press('Backspace');
+await page.keyboard.type('4');
 await settled(page);
 const after = await page.locator('#st-T2-C1-1').innerText();
 check(after.includes('Đạt') && !after.includes('Không đạt'), `T2.C1 at 44/48: "${after}"`);
@@ -227,6 +233,31 @@ check((await page2.locator('#st-T2-C1-1').innerText()).includes('Đạt'), 'and 
 await shot(page2, '08-reopened');
 const xml2 = await download(page2, '#save-button', 'resaved.xml');
 check(Buffer.compare(fs.readFileSync(xml.path), fs.readFileSync(xml2.path)) === 0, 'saving the opened file again gives the same bytes');
+
+// ─── every example data file opens in the page with the verdict hoso evaluate gives ───
+const examples = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'examples');
+for (const name of fs.readdirSync(examples).filter((f) => f.endsWith('.xml')).sort()) {
+  const cli = JSON.parse(execFileSync(hoso, ['evaluate', '--json', path.join(examples, name)], { encoding: 'utf8' }));
+  const p = await newPage();
+  await p.goto(base);
+  await settled(p);
+  await p.setInputFiles('#open-file', path.join(examples, name));
+  await p.waitForFunction(([f, u]) => document.querySelector('#form-select').value === f
+    && document.querySelector('#unit-name') && document.querySelector('#unit-name').value === u, [cli.form, cli.unit]);
+  await settled(p);
+  const concl = await p.locator('#conclusion').innerText();
+  const count = await p.locator('#error-count').innerText();
+  const sectionsShown = await p.locator('section.criterion').count();
+  const def = await (await fetch(base + 'api/forms/' + cli.form)).json();
+  check(count.startsWith('0 ') && sectionsShown === def.criteria.length && concl.includes(cli.granted ? 'ĐỦ ĐIỀU KIỆN' : 'CHƯA ĐỦ'),
+    `${name} (${cli.form}): ${sectionsShown} tiêu chí, ${count}, "${concl}"`);
+  if (name === 'tt25-tinh.xml') {
+    await p.locator('section.criterion').nth(2).scrollIntoViewIfNeeded();
+    await p.evaluate(() => document.querySelectorAll('section.criterion')[2].scrollIntoView());
+    await shot(p, '09-tt25-tinh');
+  }
+  await p.context().close();
+}
 
 check(external.length === 0, 'the page asks nothing from any other host' + (external.length ? ': ' + external.join(', ') : ''));
 check(pageErrors.length === 0, 'no script errors in the page' + (pageErrors.length ? ': ' + pageErrors.join(' | ') : ''));
