@@ -300,14 +300,23 @@
   }
 
   function documentsSection() {
-    const rows = form.procedure.documents.map((d) => h('div', { class: 'grid wide' },
-      h('div', { class: 'field wide' }, h('span', { class: 'label' }, d.name)),
-      field('Số', 'number (may be blank)', '/documents/@' + d.kind + '/number', { id: 'doc-' + d.kind + '-number', cls: 'code' }),
-      field('Ngày', 'date', '/documents/@' + d.kind + '/date', { id: 'doc-' + d.kind + '-date', cls: 'date',
-        help: DATE_HINT + '; ghi tay ngày khi ký: 2025-01' })));
+    const body = h('tbody');
+    for (const d of form.procedure.documents) {
+      const cell = (what, cls, labelVi) => {
+        const input = bind(h('input', { type: 'text', class: cls, id: 'doc-' + d.kind + '-' + what, autocomplete: 'off',
+          'aria-label': labelVi + ' — ' + d.name }), '/documents/@' + d.kind + '/' + what);
+        return h('td', { class: 'field' }, input);
+      };
+      body.append(h('tr', { 'data-ptr': '/documents/@' + d.kind },
+        h('th', { scope: 'row' }, d.name), cell('number', 'code', 'Số'), cell('date', 'date', 'Ngày')));
+    }
     return card('documents', 'Văn bản', 'Documents',
-      form.procedure.dossier_deadline ? h('p', { class: 'hint' }, 'Hạn gửi hồ sơ: ' + form.procedure.dossier_deadline + '.') : null,
-      h('div', { class: 'grid' }, rows));
+      h('table', { class: 'documents' },
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Văn bản'), h('th', { scope: 'col' }, 'Số ', en('number')),
+          h('th', { scope: 'col' }, 'Ngày ', en('date')))),
+        body),
+      h('p', { class: 'hint' }, 'Ngày: năm-tháng-ngày (2025-01-08) hoặc ngày/tháng/năm; để ghi tay ngày khi ký, bỏ trống ngày: 2025-01. Số có thể để trống. ',
+        form.procedure.dossier_deadline ? 'Hạn gửi hồ sơ: ' + form.procedure.dossier_deadline + '.' : ''));
   }
 
   function addresseesSection() {
@@ -326,6 +335,7 @@
       authField('confirmed', 'Đã kiểm tra cơ quan có thẩm quyền theo hướng dẫn hiện hành', 'successors confirmed',
         { id: 'auth-confirmed', options: [['', 'Chưa'], ['yes', 'Đã kiểm tra (yes)']] }));
     return card('addressees', 'Kính gửi, người ký, nơi nhận', 'Addressees, signer, distribution',
+      form.procedure.decider ? h('p', { class: 'hint' }, 'Hồ sơ gửi ' + form.procedure.addressee + '; người quyết định công nhận: ' + form.procedure.decider + '.') : null,
       h('div', { class: 'grid' },
         field('Kính gửi (mỗi dòng một cơ quan)', 'addressees', '/addressees', { lines: true, id: 'addressees', rows: 2,
                     help: 'Để trống: cơ quan nhận theo quy định tại ngày Tờ trình (' + form.procedure.addressee + ').' }),
@@ -334,7 +344,6 @@
         field('Quyền hạn, chức vụ người ký (mỗi dòng một dòng)', 'signer authority', '/signer/authority', { lines: true, id: 'signer-authority', rows: 2,
           placeholder: 'ví dụ: HIỆU TRƯỞNG' }),
         field('Họ tên người ký', 'signer name', '/signer/name', { id: 'signer-name', placeholder: 'ví dụ: Nguyễn Thị Thu Hà' })),
-      h('p', { class: 'hint' }, form.procedure.decider ? 'Người quyết định công nhận: ' + form.procedure.decider + '.' : ''),
       auth);
   }
 
@@ -748,7 +757,7 @@
         else host.append(msg);
       }
       const item = h('li', { class: sev },
-        h('button', { type: 'button', class: 'link', onclick: () => focusTarget(d) }, (d.indicator ? d.indicator + ': ' : '') + d.message_vi));
+        h('button', { type: 'button', class: 'link', onclick: () => focusTarget(d) }, (d.indicator && !d.message_vi.includes(d.indicator) ? d.indicator + ': ' : '') + d.message_vi));
       if (k < 60) list.append(item);
       else if (k === 60) list.append(h('li', null, '… (' + (diags.length - 60) + ' nữa)'));
     });

@@ -38,7 +38,8 @@ async function newPage() {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: 'vi-VN' });
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+  // (the browser logs a refused render's 422 as a failed load: that is an answer, not a script error)
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text()); });
   await page.route('**/*', (route) => {
     const u = new URL(route.request().url());
     if (u.hostname === '127.0.0.1' || u.protocol === 'blob:' || u.protocol === 'data:') return route.continue();
@@ -78,6 +79,23 @@ check(t21text.includes(t21.requirements[0].summary) && t21text.includes(t21.requ
 const unverified = await page.locator('#unverified li').count();
 check(unverified === definition.unverified.length && unverified > 0, `a banner line for each UNVERIFIED point (${unverified})`);
 await shot(page, '01-blank');
+
+// ─── a dossier asked too early: refused with the reasons, no file ───
+{
+  const early = await newPage();
+  await early.goto(base + '#' + FORM);
+  await settled(early);
+  let downloaded = false;
+  early.on('download', () => { downloaded = true; });
+  await early.click('#dl-mau01-to-trinh-pdf');
+  await early.waitForSelector('#download-status.error');
+  const said = await early.locator('#download-status').innerText();
+  await early.waitForTimeout(300);
+  check(!downloaded && said.includes('Chưa lập được'), 'a blank unit gets no PDF, and the reason: ' + JSON.stringify(said.split('\n')[0]));
+  await early.locator('#sec-download').scrollIntoViewIfNeeded();
+  await shot(early, '01-render-refused');
+  await early.context().close();
+}
 
 // ─── the unit, from scratch ───
 await page.selectOption('#unit-type', 'tieu-hoc-cong-lap');
