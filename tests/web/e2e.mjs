@@ -145,11 +145,19 @@ for (const c of definition.criteria) {
       else if (inp.name === 'count') await page.fill(sel, '9');
     }
     await page.click('#add-ev-' + key);
-    const row = box.locator('.evidence tbody tr').last();
+    const row = box.locator('.evidence tbody tr[data-ptr]').last();
     await row.locator('input').nth(1).fill('2024-12-20');
     await row.locator('input').nth(2).fill('Báo cáo số ' + (10 + filled) + '/BC-THĐH ngày 20/12/2024 về ' + ind.short_name);
     filled++;
   }
+}
+// an evidence line added by mistake, removed again
+{
+  const box = page.locator('#ind-T1-C1');
+  await page.click('#add-ev-T1-C1');
+  check(await box.locator('.evidence tbody tr[data-ptr]').count() === 2, 'T1.C1: a second evidence line is added');
+  await box.locator('.evidence tbody tr[data-ptr]').last().locator('button').click();
+  check(await box.locator('.evidence tbody tr[data-ptr]').count() === 1, 'and removed');
 }
 const dacDiem = page.locator('#sec-report button:has-text("Đặc điểm tình hình")');
 if (await dacDiem.count()) await dacDiem.click();   // not among the new unit's sections: add it
@@ -214,6 +222,7 @@ const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf.path, '-'], { encod
 for (const must of [UNIT, 'TỜ TRÌNH', 'Phòng Giáo dục và Đào tạo huyện Phong Thổ', 'Nguyễn Thị Thu Hà', '05/TTr-THĐH']) {
   check(text.includes(must), `pdftotext of the downloaded Mẫu 01 has "${must}"`);
 }
+const docx = await download(page, '#dl-mau02-bao-cao-docx');
 const zip = await download(page, '#dl-zip');
 await shot(page, '07-downloaded');
 
@@ -228,6 +237,9 @@ check(dossier.status === 0, 'hoso dossier writes the dossier from the saved XML'
 const cliPdf = path.join(dossierDir, pdf.suggested);
 check(fs.existsSync(cliPdf) && Buffer.compare(fs.readFileSync(cliPdf), fs.readFileSync(pdf.path)) === 0,
   'the downloaded Mẫu 01 PDF has the same bytes as hoso dossier\'s ' + pdf.suggested);
+const cliDocx = path.join(dossierDir, docx.suggested);
+check(docx.suggested.endsWith('_mau02-bao-cao.docx') && fs.existsSync(cliDocx) && Buffer.compare(fs.readFileSync(cliDocx), fs.readFileSync(docx.path)) === 0,
+  'the downloaded Mẫu 02 DOCX has the same bytes as hoso dossier\'s ' + docx.suggested);
 // the ZIP: every file of hoso dossier, byte for byte
 const listing = spawnSync('python3', ['-c', `
 import sys, zipfile, os, hashlib
