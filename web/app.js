@@ -188,7 +188,11 @@
     const v = getValue(ptr);
     if (kind === 'lines') input.value = (Array.isArray(v) ? v : []).join('\n');
     else if (input.type === 'checkbox') input.checked = v === input.value;
-    else input.value = v == null ? '' : v;
+    else {
+      // a value the list does not know (e.g. from an opened file) stays, as typed: the server judges it
+      if (input.tagName === 'SELECT' && v && !Array.from(input.options).some((o) => o.value === v)) input.append(h('option', { value: v, text: v }));
+      input.value = v == null ? '' : v;
+    }
     input.addEventListener(input.tagName === 'SELECT' || input.type === 'checkbox' ? 'change' : 'input', () => {
       let value;
       if (kind === 'lines') value = input.value.split('\n').filter((l) => l.trim() !== '');
@@ -376,9 +380,9 @@
       control.disabled = true;
       helps.push('không áp dụng đối với loại đơn vị này');
     }
-    if (inp.blank_means_members) helps.push('để trống: bằng Số Thành viên (' + (state.unit.members || '…') + ')');
+    if (inp.blank_means_members) helps.push('để trống: bằng Số Thành viên (', h('span', { class: 'members-echo' }, state.unit.members || '…'), ')');
     const unit = inp.kind === 'number' && (def.measure === 'count' ? def.count_unit : def.value_unit);
-    const help = helps.length ? h('span', { class: 'help', id: id + '-help' }, helps.join('; ')) : null;
+    const help = helps.length ? h('span', { class: 'help', id: id + '-help' }, ...helps) : null;
     if (help) control.setAttribute('aria-describedby', help.id);
     return h('div', { class: 'field' },
       h('label', { for: id }, inp.label), h('div', null, control, unit ? ' ' + unit : null), help);
@@ -606,6 +610,7 @@
   // ─── evaluation on the page ───
   function changed() {
     evalSeq++;   // an answer still on its way is now stale
+    for (const n of $$('.members-echo')) n.textContent = state.unit.members || '…';
     clearTimeout(timer);
     timer = setTimeout(evaluate, 300);
     $('#summary').setAttribute('aria-busy', 'true');
