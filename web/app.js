@@ -250,18 +250,26 @@
     const typeField = field('Loại đơn vị', 'unit type', '/unit/type', { options: types, id: 'unit-type', wide: true,
       help: 'Loại đơn vị quyết định chỉ tiêu nào áp dụng. (The type decides which indicators apply.)' });
     $('select', typeField).addEventListener('change', () => renderCriteria());
+    // Số Thành viên only where a ratio of the form takes it as its denominator
+    const usesMembers = state.unit.members || form.criteria.some((c) => c.indicators.some((i) => (i.inputs || []).some((x) => x.blank_means_members)));
+    const abbrField = field('Chữ viết tắt (ký hiệu văn bản)', 'abbreviation', '/unit/abbreviation', { id: 'unit-abbr', placeholder: 'ví dụ: THĐH',
+      help: 'Ký hiệu Tờ trình: …/TTr-' });
+    const abbrHelp = $('.help', abbrField);
+    const echo = () => { abbrHelp.textContent = 'Ký hiệu Tờ trình: …/TTr-' + (state.unit.abbreviation || '…'); };
+    echo();
+    $('input', abbrField).addEventListener('input', echo);
     return card('unit', 'Đơn vị', 'Unit',
       h('div', { class: 'grid' },
         typeField,
         field('Tên đơn vị', 'name', '/unit/name', { id: 'unit-name', wide: true, placeholder: 'ví dụ: Trường Tiểu học Đông Hải' }),
         field('Cơ quan chủ quản', 'parent agency, one per line', '/unit/parent-agency', { lines: true, id: 'unit-parent', placeholder: 'ví dụ: UBND HUYỆN PHONG THỔ' }),
         field('Tên đơn vị ở tiêu đề (nếu cần nhiều dòng)', 'issuing lines', '/unit/issuing-line', { lines: true, id: 'unit-issuing' }),
-        field('Chữ viết tắt (ký hiệu văn bản)', 'abbreviation', '/unit/abbreviation', { id: 'unit-abbr', placeholder: 'ví dụ: THĐH', help: 'dùng trong số văn bản: 05/TTr-THĐH' }),
+        abbrField,
         field('Địa danh (dòng ngày tháng)', 'place', '/unit/place', { id: 'unit-place', placeholder: 'ví dụ: Phong Thổ' }),
         field('Huyện', 'district', '/unit/district', { id: 'unit-district', placeholder: 'ví dụ: huyện Phong Thổ' }),
         field('Xã', 'commune', '/unit/commune', { id: 'unit-commune' }),
-        field('Số Thành viên', 'members', '/unit/members', { id: 'unit-members', cls: 'num', inputmode: 'numeric',
-          help: 'Mẫu số mặc định của các tỷ lệ Thành viên.' }),
+        usesMembers ? field('Số Thành viên', 'members', '/unit/members', { id: 'unit-members', cls: 'num', inputmode: 'numeric',
+          help: 'Mẫu số mặc định của các tỷ lệ Thành viên.' }) : null,
         traits));
   }
 

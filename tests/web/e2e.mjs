@@ -79,6 +79,11 @@ check(t21text.includes(t21.requirements[0].summary) && t21text.includes(t21.requ
 const unverified = await page.locator('#unverified li').count();
 check(unverified === definition.unverified.length && unverified > 0, `a banner line for each UNVERIFIED point (${unverified})`);
 await shot(page, '01-blank');
+await page.click('#unverified summary');
+check(await page.locator('#unverified select').count() === definition.settings.filter((x) => x.values.length > 1).length,
+  'the open banner offers each UNVERIFIED setting\'s values');
+await shot(page, '01-unverified-open');
+await page.click('#unverified summary');
 
 // ─── a dossier asked too early: refused with the reasons, no file ───
 {
@@ -281,6 +286,14 @@ for (const name of fs.readdirSync(examples).filter((f) => f.endsWith('.xml')).so
   const def = await (await fetch(base + 'api/forms/' + cli.form)).json();
   check(count.startsWith('0 ') && sectionsShown === def.criteria.length && concl.includes(cli.granted ? 'ĐỦ ĐIỀU KIỆN' : 'CHƯA ĐỦ'),
     `${name} (${cli.form}): ${sectionsShown} tiêu chí, ${count}, "${concl}"`);
+  if (name === 'tt25-huyen.xml') {
+    await p.evaluate(() => document.getElementById('ind-T4-C2').scrollIntoView());
+    await shot(p, '09-tt25-huyen-trend');
+  }
+  if (name === 'tt25-xa.xml') {
+    await p.evaluate(() => document.getElementById('sec-unit').scrollIntoView());
+    await shot(p, '09-tt25-xa-unit');
+  }
   if (name === 'tt25-tinh.xml') {
     await p.locator('section.criterion').nth(2).scrollIntoViewIfNeeded();
     await p.evaluate(() => document.querySelectorAll('section.criterion')[2].scrollIntoView());
