@@ -256,6 +256,25 @@ const [inZip, inDir, same] = listing.stdout.trim().split(' ').map(Number);
 check(listing.status === 0 && inZip === inDir && inZip >= 6 && same === 1,
   `the ZIP holds the ${inDir} files hoso dossier writes, same bytes (${listing.stdout.trim() || listing.stderr})`);
 
+// ─── how live is live: 30 evaluations of the whole filled unit (the saved file), from the page;
+//     printed, not judged (timing targets belong in bench/) ───
+{
+  const r = await fetch(base + 'api/state', { method: 'POST', headers: { 'Content-Type': 'application/xml' }, body: fs.readFileSync(xml.path) });
+  const { state } = await r.json();
+  const times = await page.evaluate(async (body) => {
+    const out = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      const answer = await (await fetch('/api/evaluate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })).json();
+      if (!answer.valid) throw new Error('not valid');
+      out.push(performance.now() - t0);
+    }
+    return out.sort((x, y) => x - y);
+  }, JSON.stringify(state));
+  const median = times[15], p95 = times[Math.floor(times.length * 0.95)];
+  console.log(`     evaluate from the page, the whole tt24-huyen unit: median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (30 requests)`);
+}
+
 // ─── open the saved file in a fresh page, and save it again unchanged ───
 const page2 = await newPage();
 await page2.goto(base + '#' + FORM);
