@@ -565,7 +565,7 @@
     const names = items.map((u) => u.kind === 'setting' ? u.name + ' = ' + currentSetting(u) : 'lưu ý' + (u.from ? ' từ ' + fmtDate(u.from) : ''));
     box.append(h('details', { class: 'banner', id: 'unverified' },
       h('summary', null, h('span', { class: 'tag' }, 'CHƯA XÁC MINH'),
-        items.length + ' điểm Thông tư chưa rõ, hoso đang dùng giá trị mặc định: ', h('span', { class: 'names' }, names.join(' · ')),
+        items.length + ' điểm Thông tư chưa rõ, hoso đang dùng giá trị mặc định: ', h('span', { class: 'names', id: 'unverified-names' }, names.join(' · ')),
         '. Kiểm tra trước khi gửi hồ sơ — bấm để xem, đổi. ', en(items.length + ' UNVERIFIED points of this form; click to read or change')),
       list));
   }
@@ -584,6 +584,8 @@
     sel.addEventListener('change', () => {
       state.settings = (state.settings || []).filter((x) => x.name !== s.name);
       if (sel.value) state.settings.push({ name: s.name, value: sel.value });
+      const names = $('#unverified-names');
+      if (names) names.textContent = (form.unverified || []).map((u) => u.kind === 'setting' ? u.name + ' = ' + currentSetting(u) : 'lưu ý' + (u.from ? ' từ ' + fmtDate(u.from) : '')).join(' · ');
       changed();
     });
     return h('span', null, h('label', { for: id, class: 'visually-hidden' }, 'Giá trị của ' + s.name), sel);
@@ -635,7 +637,9 @@
       if (!r.ok) throw new Error(answer.message || r.statusText);
     } catch (e) {
       if (seq !== evalSeq) return;
-      $('#summary').replaceChildren(h('p', { class: 'diag error' }, 'Không kiểm tra được: ' + e.message));
+      $('#summary').removeAttribute('aria-busy');
+      $('#summary').replaceChildren(h('p', { class: 'diag error', role: 'alert' }, 'Không kiểm tra được: ' + e.message,
+        ' ', en('hoso serve did not answer; is it still running?')));
       return;
     }
     if (seq !== evalSeq) return;   // a newer request is on its way
@@ -684,9 +688,9 @@
         const r = map.get(requested + '|' + def.id);
         const fs = document.getElementById('ind-' + key);
         if (fs) {
-          fs.classList.remove('pass', 'fail');
-          if (r && r.status !== 'not-applicable') fs.classList.add(r.status);
-          if (r && r.status === 'not-applicable') fs.classList.add('not-applicable');
+          fs.classList.remove('pass', 'fail', 'not-applicable');
+          if (r) fs.classList.add(r.status);
+          else if (!appliesAnywhere(def)) fs.classList.add('not-applicable');
         }
         const val = document.getElementById('val-' + key);
         if (val) val.textContent = r && r.value && def.measure !== 'yes-no' ? '= ' + r.value : '';
