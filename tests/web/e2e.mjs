@@ -214,6 +214,12 @@ await page.evaluate(() => window.scrollTo(0, 0));
 await shot(page, '06-complete');
 await shot(page, '06-complete-full', { fullPage: true });
 
+// ─── a reload (or a closed tab) keeps the work: it is kept in the browser as it is typed ───
+await page.reload();
+await settled(page);
+check(await page.locator('#unit-name').inputValue() === UNIT && await page.locator(flip).inputValue() === '44'
+  && (await page.locator('#banners').innerText()).includes('Đã mở lại bản đang làm dở'), 'a reload brings the work in progress back, and says so');
+
 // ─── labels: every control has an accessible name ───
 const unlabelled = await page.evaluate(() => Array.from(document.querySelectorAll('input, select, textarea'))
   .filter((n) => n.type !== 'file' && !(n.labels && n.labels.length) && !n.getAttribute('aria-label'))
