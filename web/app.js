@@ -875,9 +875,10 @@
       return;
     }
     const problems = (answer.diagnostics || []).filter((d) => d.severity === 'error');
-    if (!answer.state) {
-      renderBanners([h('div', { class: 'banner error', role: 'alert' }, 'Không đọc được tệp ' + file.name + ':',
-        h('ul', null, problems.map((d) => h('li', null, (d.line ? 'dòng ' + d.line + ': ' : '') + d.message_vi))))]);
+    if (!answer.state || !forms.some((f) => f.id === answer.state.form)) {
+      renderBanners([h('div', { class: 'banner error', role: 'alert' }, 'Không mở được tệp ' + file.name + '; trang giữ nguyên số liệu đang nhập. ',
+        en('The file cannot be opened; the page keeps its data.'),
+        h('ul', null, problems.map((d) => h('li', null, (d.line ? 'dòng ' + d.line + ': ' : '') + d.message_vi, ' ', en(d.message_en || '')))))]);
       return;
     }
     await loadForm(answer.state.form, answer.state);

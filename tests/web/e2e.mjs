@@ -285,6 +285,14 @@ check(listing.status === 0 && inZip === inDir && inZip >= 6 && same === 1,
 const page2 = await newPage();
 await page2.goto(base + '#' + FORM);
 await settled(page2);
+// a broken file first: said so, with the line; the page is left as it was
+const broken = file('broken.xml');
+fs.writeFileSync(broken, fs.readFileSync(xml.path, 'utf8').split('\n').slice(0, 20).join('\n'));
+await page2.setInputFiles('#open-file', broken);
+await page2.waitForSelector('#banners .banner.error');
+const brokenSaid = await page2.locator('#banners .banner.error').innerText();
+check(/dòng \d+|line \d+|:\d+/.test(brokenSaid), 'a truncated file is refused with its line: ' + JSON.stringify(brokenSaid.replace(/\s+/g, ' ').slice(0, 160)));
+await shot(page2, '08-broken-file');
 await page2.setInputFiles('#open-file', xml.path);
 await page2.waitForFunction((u) => document.querySelector('#unit-name') && document.querySelector('#unit-name').value === u, UNIT);
 await settled(page2);
