@@ -546,7 +546,10 @@
   function renderBanners(extra) {
     const box = $('#banners');
     box.replaceChildren();
-    for (const b of extra || []) box.append(b);
+    for (const b of extra || []) {
+      b.prepend(h('button', { type: 'button', class: 'small close', 'aria-label': 'Đóng thông báo (close)', onclick: () => b.remove() }, '×'));
+      box.append(b);
+    }
     const items = form.unverified || [];
     if (!items.length) return;
     const list = h('ul');
