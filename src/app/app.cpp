@@ -115,7 +115,6 @@ data::LoadOptions load_options(const font::FontSet& fonts) {
     return o;
 }
 
-// Loads a unit file and, if its form is known, checks it against the form.
 namespace {
 
 // After the data parser: the form named, checked, its authorities resolved.
@@ -136,6 +135,7 @@ void check_loaded(LoadedUnit& u, const forms::FormLibrary& library, std::size_t 
 
 }  // namespace
 
+// Loads a unit file and, if its form is known, checks it against the form.
 LoadedUnit load_unit(const std::filesystem::path& path, const font::FontSet& fonts,
                      const forms::FormLibrary& library, Diagnostics& diags) {
     LoadedUnit u;

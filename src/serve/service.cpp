@@ -2,10 +2,7 @@
 #include "serve/serve.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <mutex>
-#include <sstream>
 
 #include "serve/detail/definition.h"
 #include "serve/detail/state.h"
@@ -21,6 +18,7 @@ namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kDataFileName = "don-vi.xml";  // the generated file, as diagnostics name it
+constexpr std::size_t kMaxAssetBytes = 8u << 20;     // a larger file of the page is left out
 
 std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
@@ -84,11 +82,6 @@ Json parse_json(const Request& r) {
     }
 }
 
-std::string ascii_slug_or(const std::string& name, const std::string& fallback) {
-    const std::string s = text::ascii_slug(name, 60);
-    return s.empty() ? fallback : s;
-}
-
 bool starts_with(const std::string& s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
 
 }  // namespace
@@ -121,7 +114,7 @@ struct Service::Impl {
         forms_list = dump(detail::forms_list_json(workspace.library()));
     }
 
-    void load_assets(const std::filesystem::path& dir) {
+    void load_assets(const std::filesystem::path& dir, Diagnostics& diags) {
         static const std::map<std::string, std::string> types = {
             {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
             {".js", "text/javascript; charset=utf-8"}, {".mjs", "text/javascript; charset=utf-8"},
@@ -136,7 +129,12 @@ struct Service::Impl {
             if (!it->is_regular_file(ec)) continue;
             const auto type = types.find(it->path().extension().string());
             if (type == types.end()) continue;
-            assets["/" + rel] = {type->second, read_file(it->path(), kMaxBodyBytes * 4)};
+            try {
+                assets["/" + rel] = {type->second, read_file(it->path(), kMaxAssetBytes)};
+            } catch (const IoError& e) {
+                diags.warning({it->path().string(), 0, 0}, "", "không đọc được tệp của trang: " + e.message(),
+                              "cannot read a file of the page");
+            }
         }
     }
 
@@ -207,8 +205,9 @@ struct Service::Impl {
         }
         std::string form;
         if (const auto f = state.find("form"); f != state.end() && f->is_string()) form = f->get<std::string>();
-        std::string file = ascii_slug_or(form, "hoso");
-        if (const std::string s = text::ascii_slug(name, 60); !s.empty()) file += "-" + s;
+        // ASCII slugs: the name can never leave the browser's download folder.
+        std::string file = form.empty() ? std::string("hoso") : text::ascii_slug(form, 40);
+        if (!name.empty()) file += "-" + text::ascii_slug(name, 60);
         return {200, "application/xml; charset=utf-8", std::move(xml.xml), file + ".xml"};
     }
 
@@ -312,7 +311,7 @@ struct Service::Impl {
 
 Service::Service(const app::Environment& env, const std::filesystem::path& web_dir, Diagnostics& diagnostics)
     : m_impl(std::make_unique<Impl>(env, diagnostics)) {
-    m_impl->load_assets(web_dir);
+    m_impl->load_assets(web_dir, diagnostics);
 }
 
 Service::~Service() = default;
