@@ -90,6 +90,13 @@ await page.click('#unverified summary');
   const early = await newPage();
   await early.goto(base + '#' + FORM);
   await settled(early);
+  // keyboard: Tab reaches the skip link, Enter jumps over the header and sidebar to the form
+  await early.keyboard.press('Tab');
+  const first = await early.evaluate(() => document.activeElement.className);
+  await early.keyboard.press('Enter');
+  await early.keyboard.press('Tab');
+  const reached = await early.evaluate(() => document.activeElement.id);
+  check(first === 'skip-link' && reached === 'unit-type', `keyboard: Tab, Enter, Tab lands on the unit type (${first} → ${reached})`);
   let downloaded = false;
   early.on('download', () => { downloaded = true; });
   await early.click('#dl-mau01-to-trinh-pdf');
@@ -217,8 +224,13 @@ await shot(page, '06-complete-full', { fullPage: true });
 // ─── a reload (or a closed tab) keeps the work: it is kept in the browser as it is typed ───
 await page.reload();
 await settled(page);
-check(await page.locator('#unit-name').inputValue() === UNIT && await page.locator(flip).inputValue() === '44'
-  && (await page.locator('#banners').innerText()).includes('Đã mở lại bản đang làm dở'), 'a reload brings the work in progress back, and says so');
+{
+  const name = await page.locator('#unit-name').inputValue();
+  const t21 = await page.locator(flip).inputValue();
+  const banner = await page.locator('#banners').innerText();
+  check(name === UNIT && t21 === '44' && banner.includes('Đã mở lại bản đang làm dở'),
+    `a reload brings the work in progress back, and says so (${name}, T2.C1 ${t21})`);
+}
 
 // ─── labels: every control has an accessible name ───
 const unlabelled = await page.evaluate(() => Array.from(document.querySelectorAll('input, select, textarea'))
