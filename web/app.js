@@ -51,6 +51,7 @@
   // a field only once the clerk has been there (or opened a file, or asked for the dossier).
   const touched = new Set();
   let showAll = false;
+  let dirty = false;   // something typed, or a file opened: ask before throwing it away
   const isTouched = (ptr) => showAll || Array.from(touched).some((t) => t === ptr || t.startsWith(ptr + '/') || ptr.startsWith(t + '/'));
 
   async function api(path, options) {
@@ -623,6 +624,7 @@
   // ─── evaluation on the page ───
   function changed() {
     evalSeq++;   // an answer still on its way is now stale
+    dirty = true;
     for (const n of $$('.members-echo')) n.textContent = state.unit.members || '…';
     clearTimeout(timer);
     timer = setTimeout(evaluate, 300);
@@ -895,7 +897,7 @@
     form = await api('/api/forms/' + encodeURIComponent(id));
     state = withState || await api('/api/forms/' + encodeURIComponent(id) + '/new');
     lastAnswer = null; sent = null;
-    touched.clear(); showAll = !!withState;
+    touched.clear(); showAll = !!withState; dirty = !!withState;
     $('#form-select').value = id;
     if (location.hash !== '#' + id) history.replaceState(null, '', '#' + id);
     renderAll();
@@ -913,7 +915,7 @@
     const sel = $('#form-select');
     for (const f of forms) sel.append(h('option', { value: f.id, text: f.id + ' — ' + f.title, title: f.circular }));
     sel.addEventListener('change', async () => {
-      if (state && !confirm('Chuyển sang bộ tiêu chí ' + sel.value + '? Số liệu đang nhập sẽ bị thay bằng một đơn vị mới.')) {
+      if (state && dirty && !confirm('Chuyển sang bộ tiêu chí ' + sel.value + '? Số liệu đang nhập sẽ bị thay bằng một đơn vị mới.')) {
         sel.value = form.id; return;
       }
       await loadForm(sel.value);

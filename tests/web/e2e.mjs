@@ -106,6 +106,14 @@ await page.click('#unverified summary');
   check(!downloaded && said.includes('Chưa lập được'), 'a blank unit gets no PDF, and the reason: ' + JSON.stringify(said.split('\n')[0]));
   await early.locator('#sec-download').scrollIntoViewIfNeeded();
   await shot(early, '01-render-refused');
+  // picking another form (nothing typed yet: no question asked) rebuilds the page from its definition
+  await early.selectOption('#form-select', 'tt25-xa');
+  await early.waitForFunction(() => document.querySelectorAll('section.criterion').length === 5 && location.hash === '#tt25-xa');
+  await settled(early);
+  const xa = await (await fetch(base + 'api/forms/tt25-xa')).json();
+  const firstIndicator = xa.criteria[0].indicators[0];
+  check((await early.locator('#ind-' + cssId(firstIndicator.id)).innerText()).includes(firstIndicator.short_name),
+    `picking tt25-xa shows its ${xa.criteria.length} tiêu chí, ${firstIndicator.id} "${firstIndicator.short_name}" first`);
   await early.context().close();
 }
 
