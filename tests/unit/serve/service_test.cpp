@@ -169,6 +169,22 @@ TEST_CASE("state → XML → state is exact, and the XML is what hoso validate a
             const auto outcome = app::run(r, test_env());
             INFO(outcome.diagnostics.format());
             CHECK(outcome.exit_code == 0);
+            // hoso dossier on the saved file writes the bytes it writes from the example.
+            auto dossier = [&](const std::filesystem::path& input, const std::string& out) {
+                app::Request d;
+                d.command = app::Command::Dossier;
+                d.inputs = {input};
+                d.output_dir = dir / out;
+                const auto o = app::run(d, test_env());
+                INFO(o.diagnostics.format());
+                REQUIRE(o.exit_code == 0);
+                std::vector<std::pair<std::string, std::string>> files;
+                for (const auto& f : o.written) files.emplace_back(f.filename().string(), test::slurp(f));
+                return files;
+            };
+            const auto from_saved = dossier(file, "saved");
+            CHECK(from_saved.size() == 6);
+            CHECK(from_saved == dossier(test::source_dir() / "examples" / (name + ".xml"), "example"));
         }
     }
 }
