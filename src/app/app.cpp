@@ -21,10 +21,15 @@
 
 namespace hoso::app {
 
+const std::vector<std::string>& dossier_template_ids() {
+    static const std::vector<std::string> ids = {"mau01-to-trinh", "mau02-bao-cao", "mau03-tong-hop"};
+    return ids;
+}
+
 namespace {
 
 // The documents of a unit's dossier, in order (template ids in templates/).
-const std::vector<std::string> kDossier = {"mau01-to-trinh", "mau02-bao-cao", "mau03-tong-hop"};
+const std::vector<std::string>& kDossier = dossier_template_ids();
 
 std::filesystem::path templates_dir(const Request& r, const Environment& env) {
     return r.templates_dir.empty() ? env.resources / "templates" : r.templates_dir;
@@ -110,24 +115,42 @@ data::LoadOptions load_options(const font::FontSet& fonts) {
     return o;
 }
 
+namespace {
+
+// After the data parser: the form named, checked, its authorities resolved.
+void check_loaded(LoadedUnit& u, const forms::FormLibrary& library, std::size_t errors_before, Diagnostics& diags) {
+    // Keep going after data errors so that every problem is reported at once; only a file
+    // that could not be read as XML at all stops here.
+    if (diags.error_count() != errors_before && u.data.form_id.value.empty()) return;
+    u.form = library.find(u.data.form_id.value);
+    if (!u.form) {
+        diags.error(u.data.form_id.where, "form",
+                    "không có biểu mẫu '" + u.data.form_id.value + "' (xem: hoso forms)",
+                    "unknown form '" + u.data.form_id.value + "' (see: hoso forms)");
+        return;
+    }
+    forms::check(*u.form, u.data, diags);
+    if (auto a = forms::resolve_authorities(library, *u.form, u.data, diags)) u.authorities = std::move(*a);
+}
+
+}  // namespace
+
 // Loads a unit file and, if its form is known, checks it against the form.
 LoadedUnit load_unit(const std::filesystem::path& path, const font::FontSet& fonts,
                      const forms::FormLibrary& library, Diagnostics& diags) {
     LoadedUnit u;
     const std::size_t errors_before = diags.error_count();
     u.data = data::load_unit(path, load_options(fonts), diags);
-    // Keep going after data errors so that every problem is reported at once; only a file
-    // that could not be read as XML at all stops here.
-    if (diags.error_count() != errors_before && u.data.form_id.value.empty()) return u;
-    u.form = library.find(u.data.form_id.value);
-    if (!u.form) {
-        diags.error(u.data.form_id.where, "form",
-                    "không có biểu mẫu '" + u.data.form_id.value + "' (xem: hoso forms)",
-                    "unknown form '" + u.data.form_id.value + "' (see: hoso forms)");
-        return u;
-    }
-    forms::check(*u.form, u.data, diags);
-    if (auto a = forms::resolve_authorities(library, *u.form, u.data, diags)) u.authorities = std::move(*a);
+    check_loaded(u, library, errors_before, diags);
+    return u;
+}
+
+LoadedUnit load_unit_text(std::string_view xml, const std::string& file_name, const font::FontSet& fonts,
+                          const forms::FormLibrary& library, Diagnostics& diags) {
+    LoadedUnit u;
+    const std::size_t errors_before = diags.error_count();
+    u.data = data::parse_unit(xml, file_name, load_options(fonts), diags);
+    check_loaded(u, library, errors_before, diags);
     return u;
 }
 
@@ -188,10 +211,17 @@ std::vector<RenderedFile> render_document(const Resources& res, const Request& r
 std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, const std::filesystem::path& input,
                                       const std::filesystem::path& out_dir, Diagnostics& diags,
                                       std::optional<EvaluatedUnit>* evaluated) {
-    std::vector<RenderedFile> files;
     const std::size_t errors_at_start = diags.error_count();
     auto unit = load_unit(input, res.fonts, res.library, diags);
     if (diags.error_count() != errors_at_start) return {};
+    return render_loaded(res, r, unit, out_dir, diags, evaluated);
+}
+
+std::vector<RenderedFile> render_loaded(const Resources& res, const Request& r, const LoadedUnit& unit,
+                                        const std::filesystem::path& out_dir, Diagnostics& diags,
+                                        std::optional<EvaluatedUnit>* evaluated) {
+    std::vector<RenderedFile> files;
+    const std::size_t errors_at_start = diags.error_count();
     const auto evaluation = forms::evaluate(*unit.form, unit.data);
     if (evaluated) {
         EvaluatedUnit& e = evaluated->emplace();

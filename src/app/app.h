@@ -5,12 +5,15 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/core.h"
+#include "data/data.h"
+#include "forms/forms.h"
 
 namespace hoso::app {
 
@@ -54,5 +57,49 @@ struct Outcome {
 // is written atomically (complete or not at all). Throws only for bugs; I/O failures become
 // exit code 2 with a diagnostic naming the path.
 Outcome run(const Request& request, const Environment& env);
+
+struct Resources;
+
+// One unit data file given as text rather than a path (hoso serve): the resources (fonts, forms,
+// templates) are loaded once and shared read-only, so every method is const and may be called
+// from several threads at once. Each call reads, checks and renders exactly as hoso validate,
+// hoso evaluate and hoso dossier do for a file with that content.
+class Workspace {
+public:
+    // Problems of the resources themselves (a broken form or template) go to `diagnostics`.
+    Workspace(const Environment& env, Diagnostics& diagnostics);
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    const forms::FormLibrary& library() const;
+    // The documents of a dossier in order: template id and the document kind of <documents>
+    // it prints ("mau01-to-trinh" → "to-trinh").
+    std::vector<std::pair<std::string, std::string>> dossier_templates() const;
+
+    // Parses the text as hoso validate reads a file (characters the fonts lack are errors).
+    data::UnitData parse(std::string_view xml, const std::string& file_name, Diagnostics& diagnostics) const;
+
+    struct Checked {
+        Diagnostics diagnostics;            // everything hoso validate reports for this text
+        const forms::Form* form = nullptr;  // null: no known form named (or unreadable XML)
+        // hoso evaluate's result. Set whenever `form` is, also when `diagnostics` has errors:
+        // then it is provisional (a refused value counts as not given).
+        std::optional<forms::Evaluation> evaluation;
+    };
+    Checked check(std::string_view xml, const std::string& file_name) const;
+
+    struct File {
+        std::string name;   // as hoso dossier names it in its output folder
+        std::string bytes;  // the same bytes
+    };
+    // The files hoso dossier writes for this text (formats, only: as its --format, --only), in
+    // the order it writes them; none, with the reasons in `diagnostics`, when it writes none.
+    std::vector<File> dossier(std::string_view xml, const std::string& file_name, const std::set<Format>& formats,
+                              const std::vector<std::string>& only, Diagnostics& diagnostics) const;
+
+private:
+    std::unique_ptr<Resources> m_resources;
+};
 
 }  // namespace hoso::app

@@ -51,6 +51,9 @@ xlsx::Sheet results_sheet(const forms::Form& form, std::string name);
 std::vector<xlsx::Cell> results_row(const forms::Form& form, const UnitResult& u, const forms::Evaluation* evaluation,
                                     int number);
 
+// The templates of a unit's dossier, in order.
+const std::vector<std::string>& dossier_template_ids();
+
 // Loaded once per command and shared read-only by every worker.
 struct Resources {
     font::FontSet fonts;
@@ -83,6 +86,10 @@ struct LoadedUnit {
 LoadedUnit load_unit(const std::filesystem::path& path, const font::FontSet& fonts,
                      const forms::FormLibrary& library, Diagnostics& diags);
 
+// The same for a data file given as text (`file_name` names it in diagnostics).
+LoadedUnit load_unit_text(std::string_view xml, const std::string& file_name, const font::FontSet& fonts,
+                          const forms::FormLibrary& library, Diagnostics& diags);
+
 // Renders one template with `ctx` in memory: the document tree is checked (fonts, model
 // invariants), then laid out and written in the requested formats (and dumps), each file at
 // `base_path` + extension. Returns no files if anything failed (problems are in `diags`).
@@ -106,6 +113,11 @@ struct EvaluatedUnit {
 std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, const std::filesystem::path& input,
                                       const std::filesystem::path& out_dir, Diagnostics& diags,
                                       std::optional<EvaluatedUnit>* evaluated = nullptr);
+
+// render_unit for a unit already loaded without errors.
+std::vector<RenderedFile> render_loaded(const Resources& res, const Request& r, const LoadedUnit& unit,
+                                        const std::filesystem::path& out_dir, Diagnostics& diags,
+                                        std::optional<EvaluatedUnit>* evaluated = nullptr);
 
 // Writes files atomically (creating `out_dir`), appending each path to out.written.
 void write_all(const std::vector<RenderedFile>& files, const std::filesystem::path& out_dir, Outcome& out,

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "cli/serve.h"
 #include "cli/version.h"
 
 #ifndef HOSO_DEFAULT_RESOURCES
@@ -68,6 +69,8 @@ struct Cli {
     hoso::app::Environment env;
     std::vector<std::string> inputs;
     std::map<const CLI::Option*, std::string> needs_value;
+    bool serve = false;
+    hoso::cli::ServeOptions serve_options;
 };
 
 // An option with one value, handed to `set` (the last one wins when it is given twice);
@@ -272,8 +275,32 @@ void add_forms(CLI::App& app, Cli& cli) {
     on_parsed(cmd, [&cli] { cli.request.command = Command::Forms; });
 }
 
+void add_serve(CLI::App& app, Cli& cli) {
+    CLI::App& cmd = *app.add_subcommand(
+        "serve", "the clerk's web page: fill the unit's form in a browser, see Đạt/Không đạt as you type, download the "
+                 "dossier (http://127.0.0.1:8024/)");
+    value_option(
+        cmd, cli, "--port",
+        [&cli](const std::string& v) {
+            int n = -1;
+            const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+            require(ec == std::errc{} && end == v.data() + v.size() && n >= 0 && n <= 65535,
+                    "--port cần một số từ 0 đến 65535 (needs a port number)");
+            cli.serve_options.port = n;
+        },
+        "N", "TCP port (default 8024; 0: any free port, printed)", "--port cần một số (needs a port number)");
+    value_option(cmd, cli, "--bind", [&cli](const std::string& v) { cli.serve_options.bind = v; }, "<address>",
+                 "address to listen on (default 127.0.0.1: this machine only)",
+                 "--bind cần một địa chỉ (needs an address)");
+    cmd.add_flag("--allow-remote", cli.serve_options.allow_remote,
+                 "allow a --bind address other machines can reach (no password: anyone on the network sees the data)");
+    cmd.add_flag("--open", cli.serve_options.open, "open the page in the desktop's browser");
+    common_options(cmd, cli);
+    on_parsed(cmd, [&cli] { cli.serve = true; });
+}
+
 using AddCommand = void (*)(CLI::App&, Cli&);
-constexpr AddCommand kCommands[] = {add_dossier, add_batch, add_decision, add_document, add_validate, add_evaluate, add_init, add_forms};
+constexpr AddCommand kCommands[] = {add_dossier, add_batch, add_decision, add_document, add_validate, add_evaluate, add_init, add_forms, add_serve};
 
 // After parsing: the first argument hoso itself did not take, when no command was named.
 std::string unknown_command(const CLI::App& app) {
@@ -336,6 +363,14 @@ int main(int argc, char** argv) {
         return usage_error(e.what());
     }
     for (const std::string& input : cli.inputs) cli.request.inputs.emplace_back(input);
+    if (cli.serve) {
+        try {
+            return hoso::cli::run_serve(cli.serve_options, cli.env);
+        } catch (const std::exception& e) {
+            std::cerr << "hoso: lỗi nội bộ (internal error): " << e.what() << "\n";
+            return 3;
+        }
+    }
 
     try {
         const auto outcome = hoso::app::run(cli.request, cli.env);

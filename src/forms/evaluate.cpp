@@ -505,4 +505,8 @@ Evaluation evaluate(const Form& form, const data::UnitData& unit) {
     return ev;
 }
 
+bool applies_to(const Indicator& indicator, const Requirement& requirement, const UnitType& type) {
+    return detail::applies(indicator, requirement, type.flags);
+}
+
 }  // namespace hoso::forms

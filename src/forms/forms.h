@@ -494,6 +494,10 @@ struct Evaluation {
 
 Evaluation evaluate(const Form& form, const data::UnitData& unit);
 
+// Whether `indicator`, at the level of `requirement`, applies to units of `type` (the test
+// evaluate() makes; a unit's declared <applicable>không</applicable> aside).
+bool applies_to(const Indicator& indicator, const Requirement& requirement, const UnitType& type);
+
 // Vietnamese words for statuses: "Đạt", "Không đạt", "Không áp dụng".
 std::string status_text(Status s);
 // "lần đầu", "công nhận lại", "nâng mức độ"
