@@ -137,7 +137,8 @@ void resolve_file_unit(const Resources& res, const data::CouncilData& council, c
                     "the unit uses form '" + d.form_id.value + "', the council appraises '" + form.id + "'");
         return;
     }
-    if (d.assessment.year != council.year) {
+    // A council year that could not be read is reported once, by load_council.
+    if (council.year != 0 && d.assessment.year != council.year) {
         diags.error(d.assessment.where, "assessment.year",
                     "đơn vị đánh giá năm " + std::to_string(d.assessment.year) + ", Hội đồng xét năm " +
                         std::to_string(council.year) + " (" + where_text(entry.where) + ")",
