@@ -207,6 +207,7 @@ std::vector<RenderedFile> render_unit(const Resources& res, const Request& r, co
         u.kind = d.assessment.kind;
         u.granted = evaluation.granted;
         u.reached_level = evaluation.reached_level;
+        u.valid_until = evaluation.valid_until;
         add_failures(*unit.form, evaluation, u.level, u);
         e.dated = Date{d.assessment.year + 1, 1, 1};
         if (const auto it = d.documents.find("to-trinh"); it != d.documents.end() && is_valid_date(it->second.date)) {

@@ -36,7 +36,6 @@ struct Resolved : UnitResult {
     std::string addressee;
     std::string request_number;
     std::optional<Date> request_date;
-    std::optional<Date> valid_until;
     std::string note;
     std::optional<forms::Evaluation> evaluation;  // units given by file
 };
