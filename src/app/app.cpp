@@ -237,6 +237,7 @@ std::vector<RenderedFile> render_loaded(const Resources& res, const Request& r, 
         u.kind = d.assessment.kind;
         u.granted = evaluation.granted;
         u.reached_level = evaluation.reached_level;
+        u.valid_until = evaluation.valid_until;
         add_failures(*unit.form, evaluation, u.level, u);
         e.dated = Date{d.assessment.year + 1, 1, 1};
         if (const auto it = d.documents.find("to-trinh"); it != d.documents.end() && is_valid_date(it->second.date)) {

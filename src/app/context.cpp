@@ -141,7 +141,7 @@ public:
         return &d;
     }
 
-    // The full evidence entries (code + description + date) of the data file's indicator(s) `id`.
+    // The full evidence entries (code, description, number, date) of the data file's indicator(s) `id`.
     Value evidence_items(const std::string& id) {
         const std::size_t first = first_of(m_inputs, id);
         if (first == m_inputs.size()) return Value(Value::List{});
@@ -150,10 +150,11 @@ public:
         Value::List items;
         for (std::size_t i = first; i < m_inputs.size() && m_inputs[i].id == id; ++i) {
             for (const auto& e : m_inputs[i].item->evidence) {
-                auto item = members(3);
+                auto item = members(4);
                 add(item, "code", e.code.value);
                 add(item, "date", e.date ? Value(*e.date) : Value());
                 add(item, "description", e.description.value);
+                add(item, "number", e.number.value);
                 items.push_back(ordered(std::move(item)));
             }
         }

@@ -36,7 +36,6 @@ struct Resolved : UnitResult {
     std::string addressee;
     std::string request_number;
     std::optional<Date> request_date;
-    std::optional<Date> valid_until;
     std::string note;
     std::optional<forms::Evaluation> evaluation;  // units given by file
 };
@@ -137,7 +136,8 @@ void resolve_file_unit(const Resources& res, const data::CouncilData& council, c
                     "the unit uses form '" + d.form_id.value + "', the council appraises '" + form.id + "'");
         return;
     }
-    if (d.assessment.year != council.year) {
+    // A council year that could not be read is reported once, by load_council.
+    if (council.year != 0 && d.assessment.year != council.year) {
         diags.error(d.assessment.where, "assessment.year",
                     "đơn vị đánh giá năm " + std::to_string(d.assessment.year) + ", Hội đồng xét năm " +
                         std::to_string(council.year) + " (" + where_text(entry.where) + ")",
@@ -150,7 +150,9 @@ void resolve_file_unit(const Resources& res, const data::CouncilData& council, c
     const Date& decided = council.decision.date;
     if (decided.year != 0) {
         const auto& own = d.assessment.decision_date;
-        if (own && *own != decided) {
+        // A unit file may give the year alone, or the month: only what both give must agree.
+        const auto agree = [](int a, int b) { return a == 0 || b == 0 || a == b; };
+        if (own && !(own->year == decided.year && agree(own->month, decided.month) && agree(own->day, decided.day))) {
             diags.warning(d.assessment.where, "assessment.decision-date",
                           "ngày quyết định ghi trong tệp đơn vị (" + text::short_date(*own) +
                               ") khác ngày quyết định của Hội đồng (" + text::short_date(decided) +
@@ -184,11 +186,17 @@ void resolve_file_unit(const Resources& res, const data::CouncilData& council, c
 }
 
 // Fills an inline or CSV unit and checks it against the form.
-void resolve_listed_unit(const forms::Form& form, const data::CouncilUnit& entry, Resolved& out, Diagnostics& diags) {
+void resolve_listed_unit(const data::CouncilData& council, const forms::Form& form, const data::CouncilUnit& entry,
+                         Resolved& out, Diagnostics& diags) {
     out.name = entry.name.value;
     out.level = entry.level;
     out.kind = entry.kind;
     out.granted = entry.granted.value_or(false);
+    // Kept "03 năm tiếp theo năm được công nhận" (khoản 4 Điều 5): this decision's year, as for a
+    // unit given by file.
+    if (out.granted && council.decision.date.year != 0) {
+        out.valid_until = forms::valid_until(form, council.decision.date.year);
+    }
     if (out.level != 0 && !form.find_level(out.level)) {
         diags.error(entry.where, "level", "bộ tiêu chí '" + form.id + "' không có mức độ " + std::to_string(out.level),
                     "form '" + form.id + "' has no level " + std::to_string(out.level));
@@ -426,7 +434,7 @@ Outcome run_decision(const Request& r, const Environment& env) {
             resolve_file_unit(res, council, *form, entry, u, diags);
             if (diags.error_count() != errors_before) continue;
         } else {
-            resolve_listed_unit(*form, entry, u, diags);
+            resolve_listed_unit(council, *form, entry, u, diags);
         }
         if (u.name.empty()) continue;
         const std::string key = name_key(u.name);

@@ -35,6 +35,7 @@ struct UnitResult {
     data::RequestKind kind = data::RequestKind::First;
     bool granted = false;
     std::optional<int> reached_level;
+    std::optional<Date> valid_until;              // recognised: last day the result is kept
     std::vector<std::string> reasons;             // in words, other than the failed indicators
     std::vector<FailedIndicator> failed;
     std::string outputs;                          // the documents about it

@@ -1,9 +1,11 @@
 // The results workbook ket-qua.xlsx, shared by hoso decision and hoso batch: one sheet per
-// form, one row per unit with its result at every level, every criterion and indicator, the
-// reasons for each Không đạt and the documents written about it.
+// form, one row per unit with its result, how long a recognition is kept, its result at every
+// level, every criterion and indicator, the reasons for each Không đạt and the documents
+// written about it.
 #include <algorithm>
 
 #include "app/pipeline.h"
+#include "text/text.h"
 
 namespace hoso::app {
 
@@ -30,8 +32,8 @@ void add_failures(const forms::Form& form, const forms::Evaluation& ev, int leve
 xlsx::Sheet results_sheet(const forms::Form& form, std::string name) {
     xlsx::Sheet sheet;
     sheet.name = std::move(name);
-    sheet.header = {"STT", "Tên đơn vị", "Loại đơn vị", "Mức độ đề nghị", "Hình thức", "Kết quả", "Mức độ đạt"};
-    sheet.widths = {5, 40, 24, 9, 14, 11, 9};
+    sheet.header = {"STT", "Tên đơn vị", "Loại đơn vị", "Mức độ đề nghị", "Hình thức", "Kết quả", "Mức độ đạt", "Bảo lưu đến"};
+    sheet.widths = {5, 40, 24, 9, 14, 11, 9, 11};
     for (const auto& l : form.levels) {
         sheet.header.push_back("Mức độ " + std::to_string(l.number));
         sheet.widths.push_back(10);
@@ -64,6 +66,8 @@ std::vector<xlsx::Cell> results_row(const forms::Form& form, const UnitResult& u
     row.push_back(u.reached_level ? xlsx::Cell::of(static_cast<double>(*u.reached_level))
                   : u.granted     ? xlsx::Cell::of(static_cast<double>(u.level))
                                   : xlsx::Cell::of(""));
+    // "bảo lưu 03 năm tiếp theo năm được công nhận" (khoản 4 Điều 5): recognised units only.
+    row.push_back(xlsx::Cell::of(u.granted && u.valid_until ? text::short_date(*u.valid_until) : std::string()));
     const forms::LevelResult* requested = evaluation ? evaluation->level(u.level) : nullptr;
     for (const auto& l : form.levels) {
         if (evaluation) {

@@ -88,7 +88,10 @@ struct Evidence {
     Text description;          // "Kế hoạch số 12/KH-THĐH ngày 10/01/2024 …"
     std::optional<Date> date;  // date of the evidence document, if given (a full date)
     SourceLocation where;
-    bool date_rejected = false;  // a date was written but refused (reported by load_unit)
+    // A number or date was written but refused (reported by load_unit): whether the item is
+    // checkable is then unknown, and nothing else reports it again.
+    bool rejected = false;
+    Text number{};             // số, ký hiệu of the evidence document, if given: "12/KH-THĐH"
 };
 
 // Raw figures of one indicator; the form decides which of them it needs.

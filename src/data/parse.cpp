@@ -468,7 +468,7 @@ void parse_indicator(Reader& r, const XMLElement* e, IndicatorInput& in) {
     for (const XMLElement* x = e->FirstChildElement("evidence"); x != nullptr;
          x = x->NextSiblingElement("evidence")) {
         const Field field(pre, id, "].evidence");
-        r.check_structure(x, {"code", "date"}, {}, field, true);
+        r.check_structure(x, {"code", "number", "date"}, {}, field, true);
         Evidence ev;
         ev.where = r.at(x);
         if (auto c = r.attr(x, "code", Field(pre, id, "].evidence.code"))) ev.code = std::move(*c);
@@ -477,13 +477,17 @@ void parse_indicator(Reader& r, const XMLElement* e, IndicatorInput& in) {
                       "evidence code (code, e.g. H1-01)");
             continue;
         }
+        if (auto n = r.attr(x, "number", Field(pre, id, "].evidence.number"))) {
+            if (r.refused(n->where)) ev.rejected = true;
+            ev.number = std::move(*n);
+        }
         if (const auto d = r.attr(x, "date", Field(pre, id, "].evidence.date")); d && r.refused(d->where)) {
-            ev.date_rejected = true;
+            ev.rejected = true;
         } else if (d && !d->value.empty()) {
             if (auto dd = parse_date(d->value)) {
                 ev.date = *dd;
             } else {
-                ev.date_rejected = true;
+                ev.rejected = true;
                 r.diag().error(d->where, Field(pre, id, "].evidence.date").str(),
                                "ngày không hợp lệ: '" + d->value + "' (ghi YYYY-MM-DD hoặc DD/MM/YYYY)",
                                "invalid date: '" + d->value + "' (write YYYY-MM-DD or DD/MM/YYYY)");

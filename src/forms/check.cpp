@@ -571,10 +571,14 @@ private:
             if (judged_pass(detail::judge(m_form, ind, r, m_unit, in, m_flags, m_settings))) claimed.push_back(r.level);
         }
         const bool policy = m_settings.evidence != EvidencePolicy::Optional;
+        // An item whose number or date was refused may well be suitable once corrected: its
+        // error is the one thing said about it, and the indicator's evidence is not judged yet.
+        const bool unknown = std::any_of(in.evidence.begin(), in.evidence.end(),
+                                         [](const data::Evidence& e) { return e.rejected && !detail::checkable(e); });
         // Said once, on the indicator, below: the blank items are why it lacks evidence.
-        const bool on_indicator = policy && !claimed.empty() && state.issue == EvidenceIssue::Blank;
+        const bool on_indicator = policy && !claimed.empty() && state.issue == EvidenceIssue::Blank && !unknown;
         for (const auto& e : in.evidence) {
-            if (!e.description.value.empty() || on_indicator || e.date_rejected) continue;
+            if (!e.description.value.empty() || on_indicator || e.rejected) continue;
             if (detail::checkable(e) || !policy) {
                 warning(e.where, field_of(ind) + ".evidence",
                         "minh chứng " + e.code.value + " chưa có mô tả (tên, số, ngày văn bản)",
@@ -585,7 +589,7 @@ private:
                         "evidence " + e.code.value + " has no description, number or date: it does not count as evidence");
             }
         }
-        if (!policy || claimed.empty() || state.issue == EvidenceIssue::None) return;
+        if (!policy || claimed.empty() || state.issue == EvidenceIssue::None || unknown) return;
         const std::string which = state.issue == EvidenceIssue::Blank
                                       ? " (" + detail::blank_evidence_text(state.blank) + ")"
                                       : std::string();

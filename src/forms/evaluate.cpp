@@ -3,7 +3,7 @@
 // Rules (each from the form file, see examples/README.md):
 //   - an indicator is Đạt when its figures meet the level's threshold and, where the form's
 //     evidence policy is "required" (TT24 khoản 3 Điều 9 / khoản 3 Điều 15), it has suitable
-//     minh chứng: an item with a description or a date (a bare code is not checkable);
+//     minh chứng: an item with a description, a number or a date (a bare code is not checkable);
 //   - an indicator that does not apply to the unit is "Không áp dụng" (policy "exclude") or
 //     Không đạt (policy "fail");
 //   - a criterion is Đạt when all its (applicable) indicators are (TT24 khoản 4 Điều 9);

@@ -327,7 +327,9 @@ std::string cite(const Form& form, const std::string& citation) {
     return form.circular.short_name + " " + citation;
 }
 
-bool checkable(const data::Evidence& e) { return !e.description.value.empty() || e.date.has_value(); }
+bool checkable(const data::Evidence& e) {
+    return !e.description.value.empty() || !e.number.value.empty() || e.date.has_value();
+}
 
 EvidenceState evidence_state(const data::IndicatorInput& in) {
     EvidenceState st;

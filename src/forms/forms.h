@@ -47,7 +47,7 @@ enum class NotApplicablePolicy : std::uint8_t {
 };
 
 // What a missing minh chứng does. "Minh chứng phù hợp" needs something a reviewer can check:
-// an <evidence> item with neither a description nor a date does not count.
+// an <evidence> item with no description, no document number and no date does not count.
 enum class EvidencePolicy : std::uint8_t {
     Required = 0,  // Không đạt without suitable evidence (TT24 khoản 3 Điều 9, khoản 3 Điều 15)
     Recommended,   // judged on the figures; check() warns about the missing evidence
@@ -56,7 +56,7 @@ enum class EvidencePolicy : std::uint8_t {
 
 // Why an indicator's evidence does not count (policies required and recommended).
 enum class EvidenceIssue : std::uint8_t {
-    None = 0,  // at least one item with a description or a date
+    None = 0,  // at least one item with a description, a document number or a date
     Missing,   // no <evidence> at all
     Blank,     // only items with a code and nothing a reviewer can check
 };

@@ -234,7 +234,7 @@ std::string skeleton_xml(const Form& form) {
                 o += element_line(f.name, label, !plain);
             }
             o += "      <!-- <evidence code=\"H" + std::to_string(c.number) + "-0" + std::to_string(ind.number) +
-                 "\" date=\"YYYY-MM-DD\">Tên, số, ngày văn bản minh chứng</evidence> -->\n";
+                 "\" number=\"số, ký hiệu\" date=\"YYYY-MM-DD\">Tên, số, ngày văn bản minh chứng</evidence> -->\n";
             o += "      <note></note>\n";
             o += "    </indicator>\n";
         }

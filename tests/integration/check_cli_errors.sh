@@ -163,6 +163,21 @@ once once-negative "$example" '<numerator>45</numerator>' '<numerator>-45</numer
 once once-figure "$src/examples/tt24-tinh.xml" '<figure name="learners">1120</figure>' '<figure name="learners">nhiều</figure>' "'nhiều' không phải là số"
 once once-count "$src/examples/tt25-tinh.xml" '<count>5</count>' '<count>năm</count>' "'năm' không phải là số"
 once once-members "$example" '<members>48</members>' '<members>bốn tám</members>' "số Thành viên phải là số nguyên"
+# The only checkable part of an evidence item refused: its error, and no "không có … ngày" for it.
+once once-evidence-date "$example" "$h302" '<evidence code="H3-02" date="2024-02-30"/>' "ngày không hợp lệ: '2024-02-30'"
+grep -qF "không có minh chứng phù hợp" "$work/once-evidence-date/stderr" && problem "once-evidence-date: the refused date is called missing"
+
+# The document's number (số, ký hiệu) makes an item checkable, as a date does: valid, the description asked for.
+sed "s#$h302#<evidence code=\"H3-02\" number=\"15/KH-THĐH\"/>#" "$example" > "$work/evnumber.xml"
+expect evnumber 0 "minh chứng H3-02 chưa có mô tả (tên, số, ngày văn bản)" -- evaluate "$work/evnumber.xml"
+expect_out evnumber "MỨC ĐỘ 1 (Điều 6): ĐẠT — 3/3 tiêu chí đạt"
+
+# A council year that cannot be read: one error, not one more per unit file ("Hội đồng xét năm 0").
+mkdir -p "$work/council"
+cp -r "$src/examples/council/." "$work/council/" && cp "$example" "$work/tt24-huyen.xml"
+sed 's#year="2024" version#year="2024a" version#' "$src/examples/council/tt24-huyen-2024.xml" > "$work/council/bad-year.xml"
+expect council-year 1 "năm không hợp lệ: '2024a'" -- decision "$work/council/bad-year.xml" -o "$work/council-year/docs"
+[ "$(grep -c 'lỗi:' "$work/council-year/stderr")" -eq 1 ] || problem "council-year: more than one error: $(cat "$work/council-year/stderr")"
 
 if [ "$fail" -ne 0 ]; then exit 1; fi
 echo "ok: bad input checks passed"

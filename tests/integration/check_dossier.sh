@@ -112,7 +112,7 @@ import sys, unicodedata, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb.active
 header = [c.value for c in ws[1]]
-for must in ["STT", "Tên đơn vị", "Kết quả", "Lý do không đạt", "Văn bản"]:
+for must in ["STT", "Tên đơn vị", "Kết quả", "Bảo lưu đến", "Lý do không đạt", "Văn bản"]:
     if must not in header:
         sys.exit(f"header lacks {must!r}: {header}")
 if ws.freeze_panes != "C2" or not ws.auto_filter.ref:
@@ -121,6 +121,13 @@ rows = list(ws.iter_rows(min_row=2, values_only=True))
 results = [r[header.index("Kết quả")] for r in rows]
 if not rows or set(results) - {"Đạt", "Không đạt"}:
     sys.exit(f"results {results}")
+# Kept "03 năm tiếp theo năm được công nhận" (TT24 khoản 4 Điều 5) from the decision's year: every
+# recognised unit, given by file or listed, and none other.
+kept = {r[header.index("Kết quả")]: set() for r in rows}
+for r in rows:
+    kept[r[header.index("Kết quả")]].add(r[header.index("Bảo lưu đến")] or "")
+if kept.get("Không đạt", {""}) != {""} or len(kept.get("Đạt", set())) != 1 or "" in kept.get("Đạt", {""}):
+    sys.exit(f"Bảo lưu đến by result: {kept}")
 letters = sum(1 for line in open(sys.argv[2]) if "/cong-van/" in line and line.strip().endswith(".pdf"))
 if results.count("Không đạt") != letters:
     sys.exit(f"{results.count('Không đạt')} units not recognised, {letters} letters")

@@ -69,8 +69,8 @@ std::string cite(const Form& form, const std::string& citation);
 
 // --- Evidence ("minh chứng phù hợp", TT24 khoản 3 Điều 9) ---------------------------------
 
-// An item a reviewer can check: it has a description (name, number, date of the document) or
-// at least a date. A code alone does not count.
+// An item a reviewer can check: it has a description (name, number, date of the document), or
+// at least the document's number or date. A code alone does not count.
 bool checkable(const data::Evidence& e);
 
 struct EvidenceState {

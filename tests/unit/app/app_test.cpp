@@ -205,6 +205,53 @@ TEST_CASE("TT24 khoản 3 Điều 9: a unit with one indicator lacking evidence 
     CHECK_FALSE(std::filesystem::exists(dir / "out"));
     CHECK(outcome.diagnostics.format().find("không lập Tờ trình đề nghị mức độ 1: Chưa đạt mức độ 1: Tiêu chí 3 không đạt (chỉ tiêu "
                                             "T3.C2)") != std::string::npos);
+
+    // Printed for review, Mẫu 02 and 03 say why the indicator is Không đạt.
+    app::Request r;
+    r.command = app::Command::Dossier;
+    r.inputs = {input};
+    r.output_dir = dir / "out";
+    r.formats = {app::Format::Pdf};
+    r.dumps = true;
+    r.only_templates = {"mau02-bao-cao", "mau03-tong-hop"};
+    outcome = app::run(r, test_env());
+    REQUIRE(outcome.exit_code == 0);
+    const std::string bao_cao = test::slurp(dir / "out" / "truong-tieu-hoc-dong-hai_mau02-bao-cao.model.txt");
+    CHECK(bao_cao.find("Minh chứng: không có.") != std::string::npos);
+    CHECK(bao_cao.find("Thiếu minh chứng phù hợp (TT24 khoản 3 Điều 9)") != std::string::npos);
+    const std::string tong_hop = test::slurp(dir / "out" / "truong-tieu-hoc-dong-hai_mau03-tong-hop.model.txt");
+    CHECK(tong_hop.find("Không có minh chứng phù hợp") != std::string::npos);
+    CHECK(tong_hop.find("H3-02") == std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("TT24 khoản 3 Điều 9: evidence given by the document's number and date counts; Mẫu 02 names the document, Mẫu 03 "
+          "marks a bare code as not counting",
+          "[app][evidence]") {
+    const auto dir = fresh_dir("evidence-number");
+    std::filesystem::create_directories(dir);
+    const std::string h302 =
+        R"(<evidence code="H3-02" date="2024-04-20">Kế hoạch sinh hoạt chuyên môn cụm trường và biên bản chuyên đề chia sẻ kinh nghiệm dạy học</evidence>)";
+    write_file_atomic(dir / "so.xml", edited_example("tt24-huyen", h302, R"(<evidence code="H3-02" number="15/KH-THĐH" date="2024-04-20"/>)"));
+    write_file_atomic(dir / "ma.xml", edited_example("tt24-huyen", h302, R"(<evidence code="H3-02"/>)"));
+    app::Request r;
+    r.command = app::Command::Dossier;
+    r.inputs = {dir / "so.xml"};
+    r.output_dir = dir / "so";
+    r.formats = {app::Format::Pdf};
+    r.dumps = true;
+    auto outcome = app::run(r, test_env());
+    INFO(outcome.diagnostics.format());
+    REQUIRE(outcome.exit_code == 0);
+    CHECK(test::slurp(dir / "so" / "truong-tieu-hoc-dong-hai_mau02-bao-cao.model.txt")
+              .find("Minh chứng H3-02: văn bản số 15/KH-THĐH ngày 20/04/2024.") != std::string::npos);
+    r.inputs = {dir / "ma.xml"};
+    r.output_dir = dir / "ma";
+    r.only_templates = {"mau03-tong-hop"};
+    outcome = app::run(r, test_env());
+    REQUIRE(outcome.exit_code == 0);
+    CHECK(test::slurp(dir / "ma" / "truong-tieu-hoc-dong-hai_mau03-tong-hop.model.txt")
+              .find("H3-02 (không có mô tả, số, ngày văn bản)") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
 

@@ -115,7 +115,7 @@ TEST_CASE("unit_context: the documented fields, every map sorted, for every exam
                                                            "reason", "requirement", "short_name", "status",
                                                            "status_text", "text", "value"});
                     for (const auto& e : i.find("evidence_items")->list()) {
-                        CHECK(keys(e) == std::set<std::string>{"code", "date", "description"});
+                        CHECK(keys(e) == std::set<std::string>{"code", "date", "description", "number"});
                     }
                 }
             }

@@ -538,11 +538,14 @@ TEST_CASE("decision: khoản 4 Điều 5 — a unit file's validity follows the 
     write_file_atomic(dir / "b.xml", unit("Trường Tiểu học Bản Vược", "decision-year", ""));
     write_file_atomic(dir / "c.xml", unit("Trường Tiểu học Cốc Mỳ", "decision-year", "2026-01-05"));
     write_file_atomic(dir / "d.xml", unit("Trường Tiểu học Dền Sáng", "decision-year", "2025-03-01"));
+    write_file_atomic(dir / "e.xml", unit("Trường Tiểu học Hoang Thèn", "", "2026"));  // the year alone: it agrees
     const std::string units = R"(
     <unit file="a.xml"/>
     <unit file="b.xml"/>
     <unit file="c.xml"/>
-    <unit file="d.xml"/>)";
+    <unit file="d.xml"/>
+    <unit file="e.xml"/>
+    <unit name="Phòng Tài chính - Kế hoạch huyện Phong Thổ" type="co-quan-ubnd-huyen" level="2" kind="first" result="đạt"/>)";
     // The decision signed in 2026 (late, the second year after the assessment).
     write_file_atomic(dir / "council.xml", replace_once(council_xml(units), R"(number="5" date="2025-02-10")", R"(number="5" date="2026-01-05")"));
     const auto outcome = run_decision(dir / "council.xml", dir / "out", {}, tpl);
@@ -558,10 +561,26 @@ TEST_CASE("decision: khoản 4 Điều 5 — a unit file's validity follows the 
     CHECK(until("Trường Tiểu học Bản Vược") == "đến 31/12/2029");   // the decision's year 2026
     CHECK(until("Trường Tiểu học Cốc Mỳ") == "đến 31/12/2029");
     CHECK(until("Trường Tiểu học Dền Sáng") == "đến 31/12/2029");   // the council's decision, not the unit file's
+    CHECK(until("Trường Tiểu học Hoang Thèn") == "đến 31/12/2029");
+    CHECK(until("Phòng Tài chính - Kế hoạch huyện Phong Thổ") == "đến 31/12/2029");  // listed: the council's result, the same rule
     const std::string said = outcome.diagnostics.format();
     CHECK(said.find("ngày quyết định ghi trong tệp đơn vị (01/03/2025) khác ngày quyết định của Hội đồng (05/01/2026)") !=
           std::string::npos);
     CHECK(said.find("05/01/2026) khác") == said.rfind("05/01/2026) khác"));  // only the unit that differs
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("decision: a council year that cannot be read is one error, not one more for each unit file", "[app][decision][once]") {
+    const auto dir = fresh_dir("bad-year");
+    write_file_atomic(dir / "a.xml", test::slurp(test::source_dir() / "examples" / "tt24-huyen.xml"));
+    write_file_atomic(dir / "council.xml",
+                      replace_once(council_xml(R"(<unit file="a.xml"/>)"), R"(year="2024")", R"(year="năm 2024")"));
+    const auto outcome = run_decision(dir / "council.xml", dir / "out", {});
+    INFO(outcome.diagnostics.format());
+    CHECK(outcome.exit_code == 1);
+    REQUIRE(outcome.diagnostics.error_count() == 1);
+    CHECK(outcome.diagnostics.format().find("năm không hợp lệ: 'năm 2024'") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "out"));
     std::filesystem::remove_all(dir);
 }
 

@@ -340,3 +340,40 @@ TEST_CASE("A value written but refused is recorded as such, so that nothing repo
     CHECK(in.locations.count("denominator") == 1);  // written, empty: missing, not refused
     CHECK(u.rejected == std::set<std::string>{"unit.members", "assessment.level", "documents.to-trinh.date"});
 }
+
+TEST_CASE("An <evidence> may give the document's number (số, ký hiệu) and date; one refused is recorded as such",
+          "[data][evidence]") {
+    data::LoadOptions o;
+    o.missing_glyphs = [](const std::string& s) {
+        std::vector<char32_t> out;
+        for (char32_t c : text::to_utf32(s)) {
+            if (c >= 0x4E00 && c <= 0x9FFF) out.push_back(c);
+        }
+        return out;
+    };
+    Diagnostics d;
+    const auto u = parse(replace(kMinimal, "<denominator>48</denominator>", R"(<denominator>48</denominator>
+      <evidence code="H2-01" number="12/KH-THĐH" date="2024-01-15"/>
+      <evidence code="H2-02" number=" 86/BC-THĐH "/>
+      <evidence code="H2-03"/>
+      <evidence code="H2-04" date="2024-02-30"/>
+      <evidence code="H2-05" number="中/KH"/>)"),
+                         d, o);
+    INFO(d.format());
+    const auto& ev = u.indicators.at(0).evidence;
+    REQUIRE(ev.size() == 5);
+    CHECK(ev[0].number.value == "12/KH-THĐH");
+    CHECK(ev[0].number.where.line == 18);
+    CHECK(ev[0].date == Date{2024, 1, 15});
+    CHECK(ev[1].number.value == "86/BC-THĐH");
+    CHECK_FALSE(ev[1].date);
+    CHECK(ev[2].number.value.empty());
+    CHECK_FALSE(ev[2].rejected);
+    // Refused values: each reported once here, and marked so that the forms say nothing more of them.
+    CHECK(ev[3].rejected);
+    CHECK_FALSE(ev[3].date);
+    CHECK(ev[4].rejected);
+    CHECK(d.error_count() == 2);
+    CHECK(has(d, Severity::Error, "ngày không hợp lệ: '2024-02-30'", 21));
+    CHECK(has(d, Severity::Error, "U+4E2D", 22));
+}

@@ -152,18 +152,23 @@ TEST_CASE("TT24 khoản 3 Điều 9 — one indicator of a real file without evi
               "evidence_issue": "missing",)j") != std::string::npos);
 }
 
-TEST_CASE("TT24 khoản 3 Điều 9 — an <evidence> with a code only, in a real file, does not count; with a date it does",
+TEST_CASE("TT24 khoản 3 Điều 9 — an <evidence> with a code only, in a real file, does not count; with the document's date or "
+          "number it does",
           "[forms][check][evidence][blank]") {
-    for (const bool dated : {false, true}) {
-        const std::string xml =
-            replace(example("tt24-huyen"), kT3C2Evidence, dated ? R"(<evidence code="H3-02" date="2024-04-20"/>)" : R"(<evidence code="H3-02"/>)");
+    for (const auto& [item, counts] : std::vector<std::pair<std::string, bool>>{
+             {R"(<evidence code="H3-02"/>)", false},
+             {R"(<evidence code="H3-02" number=""/>)", false},
+             {R"(<evidence code="H3-02" date="2024-04-20"/>)", true},
+             {R"(<evidence code="H3-02" number="15/KH-THĐH"/>)", true}}) {
+        const std::string xml = replace(example("tt24-huyen"), kT3C2Evidence, item);
+        INFO(item);
         Diagnostics d;
         const auto u = parse_and_check(xml, d);
         INFO(d.format());
         CHECK_FALSE(d.has_errors());
         REQUIRE(d.items().size() == 1);
         const auto e = forms::evaluate(form("tt24-huyen"), u);
-        if (dated) {
+        if (counts) {
             CHECK(d.items()[0].message_vi == "minh chứng H3-02 chưa có mô tả (tên, số, ngày văn bản)");
             CHECK(d.items()[0].where.line == line_of(xml, R"(<evidence code="H3-02")"));
             CHECK(e.granted);
@@ -240,6 +245,11 @@ TEST_CASE("A wrong value is reported once: never a second \"chưa nhập\" or \"
          R"(kind="to-trinh" number="05" date="2025-02-30")", "ngày không hợp lệ: '2025-02-30'"},
         {"previous decision date", "tt24-tinh", R"(date="2023-02-08")", R"(date="2023-02-30")", "ngày không hợp lệ: '2023-02-30'"},
         {"evidence date", "tt24-huyen", R"(date="2024-01-15")", R"(date="2024-13-15")", "ngày không hợp lệ: '2024-13-15'"},
+        // The item's only checkable part is refused: not called blank, the indicator not called Không đạt for it.
+        {"date of an evidence item without a description", "tt24-huyen", kT3C2Evidence,
+         R"(<evidence code="H3-02" date="2024-02-30"/>)", "ngày không hợp lệ: '2024-02-30'"},
+        {"number of an evidence item without a description", "tt24-huyen", kT3C2Evidence,
+         R"(<evidence code="H3-02" number="15/KH-中"/>)", "ký tự không có trong phông chữ"},
         {"decision date", "tt24-huyen", R"(kind="first")", R"(kind="first" decision-date="2025-02-30")",
          "ngày không hợp lệ: '2025-02-30'"},
         {"negative number", "tt24-huyen", "<numerator>45</numerator>", "<numerator>-45</numerator>", "số liệu không được âm: '-45'"},

@@ -45,6 +45,9 @@ TEST_CASE("hoso init — the skeleton of every form lists every indicator in ord
                 CHECK_THAT(x.message_vi, Catch::StartsWith("thiếu"));  // no XML or structure errors
             }
             CHECK(u.form_id.value == f.id);
+            // The evidence hint names what makes an item checkable: the document's number, date, description.
+            CHECK(xml.find(R"(number="số, ký hiệu" date="YYYY-MM-DD">Tên, số, ngày văn bản minh chứng</evidence>)") !=
+                  std::string::npos);
             CHECK(u.indicators.size() == [&] {
                 std::size_t n = 0;
                 for (const auto& c : f.criteria) n += c.indicators.size();

@@ -143,7 +143,9 @@ TEST_CASE("TT25 khoản 2 Điều 8 — đánh giá theo kết quả — thiếu
     CHECK(matching(checked(f, u), "minh chứng").empty());
 }
 
-TEST_CASE("TT24 khoản 3 Điều 9 — minh chứng phù hợp: a code with no description, number or date does not count", "[forms][evidence][blank]") {
+TEST_CASE("TT24 khoản 3 Điều 9 — minh chứng phù hợp: a code with no description, number or date does not count; any of them "
+          "makes it count",
+          "[forms][evidence][blank]") {
     const auto& f = form("tt24-huyen");
     data::UnitData u = passing_unit(f, "ubnd-xa");
     auto& ev = input(u, "T1.C1").evidence;
@@ -179,8 +181,16 @@ TEST_CASE("TT24 khoản 3 Điều 9 — minh chứng phù hợp: a code with no 
     REQUIRE(d.size() == 1);
     CHECK(d[0].message_vi == "minh chứng H1-01 chưa có mô tả (tên, số, ngày văn bản)");
     CHECK(d[0].where.line == 40);
-    // A blank item next to a suitable one: the indicator passes; the item is named as not counting.
+    // So does the document's number alone (số, ký hiệu); an empty one is nothing.
     ev[0].date.reset();
+    ev[0].number = txt("12/KH-UBND");
+    CHECK(result(forms::evaluate(f, u), 1, "T1.C1").status == Status::Pass);
+    d = evidence_notes(f, u);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message_vi == "minh chứng H1-01 chưa có mô tả (tên, số, ngày văn bản)");
+    ev[0].number = txt("");
+    CHECK(result(forms::evaluate(f, u), 1, "T1.C1").evidence_issue == forms::EvidenceIssue::Blank);
+    // A blank item next to a suitable one: the indicator passes; the item is named as not counting.
     ev.push_back(data::Evidence{txt("H1-02"), txt("Báo cáo số 86/BC-UBND"), std::nullopt, {"test.xml", 41, 7}});
     e = forms::evaluate(f, u);
     CHECK(result(e, 1, "T1.C1").status == Status::Pass);
