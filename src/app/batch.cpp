@@ -203,7 +203,7 @@ Outcome run_batch(const Request& r, const Environment& env) {
                 u.files = render_unit(res, r, u.input, u.dir, u.diagnostics, &evaluated);
                 if (!u.diagnostics.has_errors()) {
                     Outcome written;
-                    write_all(u.files, u.dir, written, Durability::Deferred);  // synced once at the end
+                    write_all(u.files, u.dir, written, Durability::Deferred, r.output_dir);  // synced once at the end
                     for (auto& f : u.files) {
                         u.sha256.push_back(sha256_hex(f.bytes));
                         std::string().swap(f.bytes);  // the bytes are on disk now
