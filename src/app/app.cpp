@@ -281,8 +281,32 @@ std::vector<RenderedFile> render_loaded(const Resources& res, const Request& r, 
     return files;
 }
 
+namespace {
+
+// Throws IoError if `path` is not below `root` or a folder between them is a symbolic link.
+void refuse_escape(const std::filesystem::path& root, const std::filesystem::path& path) {
+    const auto rel = path.lexically_normal().lexically_relative(root.lexically_normal());
+    if (rel.empty() || rel.is_absolute() || *rel.begin() == "..") {
+        throw IoError(path, "đường dẫn nằm ngoài thư mục kết quả (path outside the output folder)");
+    }
+    std::filesystem::path dir = root;
+    for (auto it = rel.begin(); it != rel.end() && std::next(it) != rel.end(); ++it) {
+        dir /= *it;
+        std::error_code ec;
+        if (std::filesystem::is_symlink(std::filesystem::symlink_status(dir, ec))) {
+            throw IoError(dir, "thư mục trong thư mục kết quả là liên kết tượng trưng, không ghi qua nó "
+                               "(a folder inside the output folder is a symbolic link: not written through)");
+        }
+    }
+}
+
+}  // namespace
+
 void write_all(const std::vector<RenderedFile>& files, const std::filesystem::path& out_dir, Outcome& out,
-               Durability durability) {
+               Durability durability, const std::filesystem::path& root) {
+    const std::filesystem::path& top = root.empty() ? out_dir : root;
+    if (!root.empty()) refuse_escape(top, out_dir / "x");
+    for (const auto& f : files) refuse_escape(top, f.path);
     std::error_code ec;
     std::filesystem::create_directories(out_dir, ec);
     if (ec) throw IoError(out_dir, "không tạo được thư mục (cannot create directory): " + ec.message());

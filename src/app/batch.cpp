@@ -203,7 +203,7 @@ Outcome run_batch(const Request& r, const Environment& env) {
                 u.files = render_unit(res, r, u.input, u.dir, u.diagnostics, &evaluated);
                 if (!u.diagnostics.has_errors()) {
                     Outcome written;
-                    write_all(u.files, u.dir, written, Durability::Deferred);  // synced once at the end
+                    write_all(u.files, u.dir, written, Durability::Deferred, r.output_dir);  // synced once at the end
                     for (auto& f : u.files) {
                         u.sha256.push_back(sha256_hex(f.bytes));
                         std::string().swap(f.bytes);  // the bytes are on disk now
@@ -245,6 +245,12 @@ Outcome run_batch(const Request& r, const Environment& env) {
     worker();
     for (auto& t : threads) t.join();
 
+    // A failed write after the units (a full disk): the units' own errors are kept with it.
+    auto give_up = [&](const IoError& e) {
+        out.diagnostics.error({e.path().string(), 0, 0}, "", e.message(), "");
+        out.exit_code = 2;
+        return std::move(out);
+    };
     // ket-qua.xlsx, after every unit, listed last in the manifest; synced with the documents.
     if (!sheets.empty()) {
         xlsx::Workbook wb;
@@ -261,9 +267,9 @@ Outcome run_batch(const Request& r, const Environment& env) {
         const std::string bytes = xlsx::write_xlsx(wb);
         try {
             write_file_atomic(r.output_dir / "ket-qua.xlsx", bytes, Durability::Deferred);
-        } catch (const IoError&) {
+        } catch (const IoError& e) {
             abandon_manifests();
-            throw;
+            return give_up(e);
         }
         const std::string sha = sha256_hex(bytes);
         put(csv_file, ",ket-qua,xlsx,ket-qua.xlsx,0," + sha + "\n");
@@ -281,16 +287,16 @@ Outcome run_batch(const Request& r, const Environment& env) {
                             std::ferror(csv_file) == 0 && std::ferror(json_file) == 0;
     try {
         sync_filesystem(r.output_dir);
-    } catch (const IoError&) {
+    } catch (const IoError& e) {
         abandon_manifests();
-        throw;
+        return give_up(e);
     }
     const bool closed_ok = std::fclose(csv_file) == 0 && std::fclose(json_file) == 0;
     if (!written_ok || !closed_ok || std::rename(csv_part.c_str(), (r.output_dir / "manifest.csv").c_str()) != 0 ||
         std::rename(json_part.c_str(), (r.output_dir / "manifest.json").c_str()) != 0) {
         std::filesystem::remove(csv_part, ec);
         std::filesystem::remove(json_part, ec);
-        throw IoError(r.output_dir, "không ghi được manifest (cannot write the manifest)");
+        return give_up(IoError(r.output_dir, "không ghi được manifest (cannot write the manifest)"));
     }
     out.output = std::to_string(inputs.size()) + " đơn vị (units): " + std::to_string(inputs.size() - failed) +
                  " xong (done), " + std::to_string(failed.load()) + " lỗi (failed); " +

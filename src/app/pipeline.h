@@ -120,9 +120,12 @@ std::vector<RenderedFile> render_loaded(const Resources& res, const Request& r, 
                                         const std::filesystem::path& out_dir, Diagnostics& diags,
                                         std::optional<EvaluatedUnit>* evaluated = nullptr);
 
-// Writes files atomically (creating `out_dir`), appending each path to out.written.
+// Writes files atomically (creating `out_dir`), appending each path to out.written. Every file
+// must lie under `root` (default: `out_dir`), and no folder between `root` and the file may be a
+// symbolic link (one planted in the output folder would send the file elsewhere): IoError
+// naming the link, before anything is written.
 void write_all(const std::vector<RenderedFile>& files, const std::filesystem::path& out_dir, Outcome& out,
-               Durability durability = Durability::Now);
+               Durability durability = Durability::Now, const std::filesystem::path& root = {});
 
 Outcome run_batch(const Request& r, const Environment& env);
 Outcome run_decision(const Request& r, const Environment& env);  // decision.cpp

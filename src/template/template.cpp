@@ -460,6 +460,12 @@ Template Template::compile(std::string_view xml, const std::string& file_name, D
     }
     if (compiled->id.empty()) {
         compiler.error(root->GetLineNum(), "<template> thiếu thuộc tính id", "<template> needs an id attribute");
+    } else if (compiled->id.size() > 60 ||
+               compiled->id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos) {
+        // The id becomes part of output file names: never a path.
+        compiler.error(root->GetLineNum(),
+                       "id mẫu '" + compiled->id + "' chỉ được gồm chữ thường a-z, chữ số và '-' (tối đa 60 ký tự)",
+                       "template id '" + compiled->id + "' must be lowercase a-z, digits and '-' (at most 60)");
     }
     compiled->root = compiler.children(root, Context::Root);
     if (diagnostics.error_count() != errors_before) return result;

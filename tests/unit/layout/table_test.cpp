@@ -338,7 +338,8 @@ TEST_CASE("a row whose paragraphs all keep with the next is never the last row o
         for (std::size_t p = 0; p + 1 < out.pages.size(); ++p) {
             // The lowest table text on the page must not be a group row.
             const layout::TextItem* lowest = nullptr;
-            for (const auto& item : texts(out.pages[p])) {
+            const auto items = texts(out.pages[p]);  // kept: `lowest` points into it after the loop
+            for (const auto& item : items) {
                 if (item.style.rfind("table", 0) != 0 && item.style != "group") continue;
                 if (!lowest || item.y < lowest->y) lowest = &item;
             }
