@@ -156,8 +156,9 @@ Outcome run_batch(const Request& r, const Environment& env) {
             if (u.form) {
                 auto [sheet, fresh] = sheets.try_emplace(u.form->id);
                 if (fresh) sheet->second = results_sheet(*u.form, "Kết quả");
-                u.row.front() = xlsx::Cell::of(static_cast<double>(sheet->second.rows.size() + 1));
-                sheet->second.rows.push_back(std::move(u.row));
+                u.row.front() = xlsx::Cell::of(static_cast<double>(sheet->second.row_count() + 1));
+                sheet->second.add_row(u.row);
+                u.row = {};
                 dated = std::max(dated, u.dated);
             }
             if (u.ok) {

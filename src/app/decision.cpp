@@ -374,7 +374,7 @@ std::string results_workbook(const forms::Form& form, const std::vector<Resolved
                              const std::string& author) {
     xlsx::Sheet sheet = results_sheet(form, "Kết quả");
     int n = 0;
-    for (const auto& u : units) sheet.rows.push_back(results_row(form, u, u.evaluation ? &*u.evaluation : nullptr, ++n));
+    for (const auto& u : units) sheet.add_row(results_row(form, u, u.evaluation ? &*u.evaluation : nullptr, ++n));
     xlsx::Workbook wb;
     wb.title = "Kết quả đánh giá, công nhận " + form.title + " năm " + std::to_string(year);
     wb.subject = form.circular.number;

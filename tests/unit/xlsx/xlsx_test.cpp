@@ -45,8 +45,8 @@ xlsx::Workbook sample() {
     s.header = {"STT", "Tên đơn vị", "Kết quả"};
     s.widths = {6, 40, 12};
     s.frozen_columns = 2;
-    s.rows = {{xlsx::Cell::of(1.0), xlsx::Cell::of("Trường Tiểu học Bản Lang"), xlsx::Cell::of("Đạt")},
-              {xlsx::Cell::of(2.0), xlsx::Cell::of("Ủy ban nhân dân xã Mường So"), xlsx::Cell::of("Không đạt")}};
+    s.add_row({xlsx::Cell::of(1.0), xlsx::Cell::of("Trường Tiểu học Bản Lang"), xlsx::Cell::of("Đạt")});
+    s.add_row({xlsx::Cell::of(2.0), xlsx::Cell::of("Ủy ban nhân dân xã Mường So"), xlsx::Cell::of("Không đạt")});
     wb.sheets.push_back(s);
     return wb;
 }
@@ -61,7 +61,9 @@ TEST_CASE("xlsx: the workbook's parts, Vietnamese text, frozen header, filters, 
           std::string::npos);
     CHECK(sheet.find("<autoFilter ref=\"A1:C3\"/>") != std::string::npos);
     CHECK(sheet.find("width=\"40.7109375\"") != std::string::npos);
-    CHECK(parts.at("xl/sharedStrings.xml").find("Ủy ban nhân dân xã Mường So") != std::string::npos);
+    // Rows are streamed (libxlsxwriter's constant_memory): text is stored inline in the sheet.
+    CHECK(sheet.find("<c r=\"B3\" s=\"2\" t=\"inlineStr\"><is><t>Ủy ban nhân dân xã Mường So</t></is></c>") !=
+          std::string::npos);
     CHECK(parts.at("xl/workbook.xml").find("name=\"Kết quả\"") != std::string::npos);
     const std::string& core = parts.at("docProps/core.xml");
     CHECK(core.find("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2025-02-10T00:00:00Z</dcterms:created>") !=
@@ -77,4 +79,28 @@ TEST_CASE("xlsx: the same workbook gives the same bytes, seconds apart", "[xlsx]
     xlsx::Workbook other = sample();
     other.created = {2025, 2, 11};
     CHECK(xlsx::write_xlsx(other) != a);
+}
+
+TEST_CASE("xlsx: packed rows give back every cell: numbers, blanks, long and Vietnamese text", "[xlsx]") {
+    xlsx::Sheet s;
+    const std::string long_text(300, 'x');  // a length over 127 takes two bytes
+    const std::vector<xlsx::Cell> a = {xlsx::Cell::of(-0.5), xlsx::Cell::of(""), xlsx::Cell::of("Không áp dụng"),
+                                       xlsx::Cell::of(1e300), xlsx::Cell::of(long_text)};
+    const std::vector<xlsx::Cell> b = {};
+    const std::vector<xlsx::Cell> c = {xlsx::Cell::of(std::string("a\0b", 3))};
+    s.add_row(a);
+    s.add_row(b);
+    s.add_row(c);
+    REQUIRE(s.row_count() == 3);
+    auto same = [](const std::vector<xlsx::Cell>& x, const std::vector<xlsx::Cell>& y) {
+        if (x.size() != y.size()) return false;
+        for (std::size_t i = 0; i < x.size(); ++i) {
+            if (x[i].text != y[i].text || x[i].number != y[i].number) return false;
+        }
+        return true;
+    };
+    CHECK(same(s.row(0), a));
+    CHECK(same(s.row(1), b));
+    CHECK(same(s.row(2), c));
+    CHECK_THROWS(s.row(3));
 }
