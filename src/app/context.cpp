@@ -46,17 +46,6 @@ std::string key_of(std::string s) {
     return s;
 }
 
-const char* measure_code(forms::Measure m) {
-    switch (m) {
-        case forms::Measure::YesNo: return "yes-no";
-        case forms::Measure::Ratio: return "ratio";
-        case forms::Measure::Count: return "count";
-        case forms::Measure::Level: return "level";
-        case forms::Measure::Trend: return "trend";
-    }
-    return "yes-no";
-}
-
 // The maps below are written in key order and made with ordered(), which does not check:
 // tests/unit/app/context_test.cpp walks the whole tree and checks every map is sorted.
 // Maps with keys from the data (documents, sections) go through Value(Map), which sorts.
@@ -182,7 +171,7 @@ Value indicator_value(const forms::IndicatorResult& r, LevelContext& ctx) {
     add(v, "evidence_text", evidence_text);
     add(v, "figures_met", r.figures_met ? Value(*r.figures_met) : Value());
     add(v, "id", r.id);
-    add(v, "measure", def ? measure_code(def->indicator->measure) : "yes-no");
+    add(v, "measure", def ? forms::measure_name(def->indicator->measure) : "yes-no");
     add(v, "note", r.note);
     add(v, "number", r.number);
     add(v, "passed", r.status == forms::Status::Pass);

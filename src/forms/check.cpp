@@ -456,7 +456,7 @@ private:
                                  (std::string_view(name) == "level" && in.level);
             if (present && needed.count(name) == 0 && !(std::string_view(name) == "denominator" && use_alt)) {
                 warning(loc(in, name), field_of(ind) + "." + name,
-                        "chỉ tiêu " + ind.id + " (" + detail::measure_name(ind.measure) + ") không dùng <" + name + ">, bị bỏ qua",
+                        "chỉ tiêu " + ind.id + " (" + measure_name(ind.measure) + ") không dùng <" + name + ">, bị bỏ qua",
                         "indicator " + ind.id + " does not use <" + name + ">; ignored");
             }
         }

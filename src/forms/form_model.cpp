@@ -216,10 +216,6 @@ const char* evidence_issue_code(EvidenceIssue i) {
     return "";
 }
 
-// --- detail -------------------------------------------------------------------------------
-
-namespace detail {
-
 const char* measure_name(Measure m) {
     switch (m) {
         case Measure::YesNo: return "yes-no";
@@ -230,6 +226,10 @@ const char* measure_name(Measure m) {
     }
     return "";
 }
+
+// --- detail -------------------------------------------------------------------------------
+
+namespace detail {
 
 std::optional<Measure> parse_measure(const std::string& s) {
     for (auto m : {Measure::YesNo, Measure::Ratio, Measure::Count, Measure::Level, Measure::Trend}) {

@@ -37,6 +37,8 @@ enum class Measure : std::uint8_t {
     Level,      // a step of an ordered scale ≥ min step (phổ cập mức độ 1–3; chuyển đổi số)
     Trend,      // this year's value increased (or decreased) against the previous year's
 };
+// The measure's code as form files write it: "yes-no", "ratio", "count", "level", "trend".
+const char* measure_name(Measure m);
 
 enum class Status : std::uint8_t { Pass = 0, Fail, NotApplicable };
 

@@ -6,17 +6,6 @@
 namespace hoso::serve::detail {
 namespace {
 
-const char* measure_code(forms::Measure m) {
-    switch (m) {
-        case forms::Measure::YesNo: return "yes-no";
-        case forms::Measure::Ratio: return "ratio";
-        case forms::Measure::Count: return "count";
-        case forms::Measure::Level: return "level";
-        case forms::Measure::Trend: return "trend";
-    }
-    return "";
-}
-
 std::string date_or_empty(const Date& d) { return d.year == 0 ? std::string() : to_iso(d); }
 
 // What each setting decides (the setting names are the forms module's vocabulary; the values
@@ -206,7 +195,7 @@ Json form_definition_json(const forms::Form& f, const std::vector<std::pair<std:
                 {"point", ind.point},
                 {"short_name", ind.short_name},
                 {"text", ind.text},
-                {"measure", measure_code(ind.measure)},
+                {"measure", forms::measure_name(ind.measure)},
                 {"inputs", std::move(inputs)},
                 {"whole_numbers", ind.whole_numbers},
                 {"count_unit", ind.count_unit},

@@ -12,7 +12,6 @@
 
 namespace hoso::forms::detail {
 
-const char* measure_name(Measure m);  // "yes-no", "ratio", "count", "level", "trend"
 std::optional<Measure> parse_measure(const std::string& s);
 
 // The flags of the unit's type (empty if the type is unknown).
