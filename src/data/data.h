@@ -405,4 +405,8 @@ inline constexpr std::size_t kMaxXlsxExpandedBytes = 64u << 20;
 inline constexpr int kMaxXlsxRows = 10000;
 inline constexpr int kMaxXlsxColumns = 200;
 
+// Text escaped for a data file's XML, in element text and in double-quoted attribute values
+// (& < > "): what `hoso init` and the web page's saved file write.
+std::string xml_escape(const std::string& s);
+
 }  // namespace hoso::data

@@ -17,20 +17,6 @@ std::string comment_safe(std::string s) {
     return s;
 }
 
-std::string escape(const std::string& s) {
-    std::string out;
-    for (const char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 // Word-wraps `s` at `width` code points, each line prefixed by `indent`.
 std::string wrap_lines(const std::string& s, std::size_t width, const std::string& indent) {
     std::string out, line;
@@ -101,7 +87,7 @@ std::string skeleton_xml(const Form& form) {
     o += "      hoso evaluate <tệp này>    (kết quả từng chỉ tiêu, tiêu chí, mức độ)\n";
     o += "  Định dạng tệp: examples/README.md\n";
     o += "-->\n";
-    o += "<hoso-data form=\"" + escape(form.id) + "\" version=\"1\">\n";
+    o += "<hoso-data form=\"" + data::xml_escape(form.id) + "\" version=\"1\">\n";
 
     // Unit.
     o += "  <!-- Đơn vị. Thuộc tính type là mã loại đơn vị, một trong:\n";
@@ -145,7 +131,7 @@ std::string skeleton_xml(const Form& form) {
     o += "  -->\n";
     o += "  <documents>\n";
     for (const auto& d : form.procedure.documents) {
-        o += "    " + pad("<document kind=\"" + escape(d.kind) + "\" number=\"\" date=\"\"/>", 50) + "<!-- " +
+        o += "    " + pad("<document kind=\"" + data::xml_escape(d.kind) + "\" number=\"\" date=\"\"/>", 50) + "<!-- " +
              comment_safe(d.name) + " -->\n";
     }
     o += "  </documents>\n\n";
@@ -210,7 +196,7 @@ std::string skeleton_xml(const Form& form) {
                                 92, "      ");
             }
             o += "    -->\n";
-            o += "    <indicator id=\"" + escape(ind.id) + "\">\n";
+            o += "    <indicator id=\"" + data::xml_escape(ind.id) + "\">\n";
             for (const auto& f : ind.figures) {
                 std::string label = f.label;
                 if (f.name == "met") {

@@ -93,21 +93,6 @@ public:
     }
 };
 
-std::string escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
 class XmlWriter {
 public:
     XmlWriter() { m_out.lines.emplace_back(); }
@@ -123,7 +108,7 @@ public:
     void value(int depth, const std::string& name, const std::string& v, const std::string& pointer,
                const std::string& indicator = {}) {
         if (v.empty()) return;
-        line(depth, "<" + name + ">" + escape(v) + "</" + name + ">", {pointer, {}, {}, indicator});
+        line(depth, "<" + name + ">" + data::xml_escape(v) + "</" + name + ">", {pointer, {}, {}, indicator});
     }
 
     GeneratedXml take() { return std::move(m_out); }
@@ -135,7 +120,7 @@ private:
 // ` name="value"` (always, or only when not empty).
 std::string attr(const std::string& name, const std::string& v, bool always = false) {
     if (v.empty() && !always) return {};
-    return " " + name + "=\"" + escape(v) + "\"";
+    return " " + name + "=\"" + data::xml_escape(v) + "\"";
 }
 
 std::string number_text(double v) {
@@ -235,7 +220,7 @@ GeneratedXml state_to_xml(const Json& state) {
         const std::string p = std::string("/") + key;
         w.line(1, std::string("<") + wrapper + ">", {p, {}, {}, {}});
         for (std::size_t i = 0; i < items.size(); ++i) {
-            w.line(2, std::string("<") + item + ">" + escape(items[i]) + "</" + item + ">",
+            w.line(2, std::string("<") + item + ">" + data::xml_escape(items[i]) + "</" + item + ">",
                    {p + "/" + std::to_string(i), {}, {}, {}});
         }
         w.line(1, std::string("</") + wrapper + ">", {p, {}, {}, {}});
@@ -286,7 +271,7 @@ GeneratedXml state_to_xml(const Json& state) {
                     const Json& f = R::item_object(*figs, j, fp);
                     w.line(3,
                            "<figure" + attr("name", R::string(&f, "name", fp), true) + ">" +
-                               escape(R::string(&f, "value", fp)) + "</figure>",
+                               data::xml_escape(R::string(&f, "value", fp)) + "</figure>",
                            {fp, kFigureKeys, "value", id});
                 }
             }
@@ -297,7 +282,7 @@ GeneratedXml state_to_xml(const Json& state) {
                     const std::string description = R::string(&e, "description", ep);
                     const std::string head = "<evidence" + attr("code", R::string(&e, "code", ep), true) +
                                              attr("date", R::string(&e, "date", ep));
-                    w.line(3, description.empty() ? head + "/>" : head + ">" + escape(description) + "</evidence>",
+                    w.line(3, description.empty() ? head + "/>" : head + ">" + data::xml_escape(description) + "</evidence>",
                            {ep, kEvidenceKeys, "description", id});
                 }
             }
